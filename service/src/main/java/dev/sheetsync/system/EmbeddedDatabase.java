@@ -1,0 +1,82 @@
+package dev.sheetsync.system;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded PostgreSQL used when {@code DATABASE_URL} is unset. Its data folder is kept between
+ * restarts, so the default run behaves like a small real installation.
+ */
+final class EmbeddedDatabase {
+
+  private static final Logger log = LoggerFactory.getLogger(EmbeddedDatabase.class);
+
+  /**
+   * Tests share one throw-away server per JVM: starting PostgreSQL costs seconds, not milliseconds.
+   */
+  private static EmbeddedDatabase shared;
+
+  private final EmbeddedPostgres postgres;
+  private final boolean closeable;
+
+  private EmbeddedDatabase(EmbeddedPostgres postgres, boolean closeable) {
+    this.postgres = postgres;
+    this.closeable = closeable;
+  }
+
+  static EmbeddedDatabase start(DatabaseProperties properties) {
+    if (properties.embeddedEphemeral()) {
+      return sharedEphemeral();
+    }
+    Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
+    try {
+      Files.createDirectories(dir);
+      EmbeddedPostgres pg =
+          EmbeddedPostgres.builder()
+              .setDataDirectory(dir)
+              .setCleanDataDirectory(false)
+              .setPGStartupWait(java.time.Duration.ofSeconds(60))
+              .start();
+      log.info("Started embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
+      return new EmbeddedDatabase(pg, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dir, e);
+    }
+  }
+
+  private static synchronized EmbeddedDatabase sharedEphemeral() {
+    if (shared == null) {
+      try {
+        EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
+        shared = new EmbeddedDatabase(pg, false);
+        Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::closeShared));
+      } catch (IOException e) {
+        throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
+      }
+    }
+    return shared;
+  }
+
+  private static synchronized void closeShared() {
+    try {
+      shared.postgres.close();
+    } catch (IOException ignored) {
+      // the JVM is exiting
+    }
+  }
+
+  DatabaseUrl url() {
+    return new DatabaseUrl(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+  }
+
+  void close() throws IOException {
+    if (closeable) {
+      postgres.close();
+    }
+  }
+}
