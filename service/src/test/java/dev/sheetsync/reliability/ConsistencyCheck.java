@@ -1,8 +1,8 @@
 package dev.sheetsync.reliability;
 
-import dev.sheetsync.reliability.TabLayout.Column;
-import dev.sheetsync.reliability.TabLayout.DeletePolicy;
-import dev.sheetsync.reliability.TabLayout.Owner;
+import dev.sheetsync.reliability.TabShape.Column;
+import dev.sheetsync.reliability.TabShape.DeletePolicy;
+import dev.sheetsync.reliability.TabShape.Owner;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -31,15 +31,15 @@ import java.util.Set;
  */
 final class ConsistencyCheck {
 
-  private final List<TabLayout> layouts;
+  private final List<TabShape> layouts;
 
-  ConsistencyCheck(List<TabLayout> layouts) {
+  ConsistencyCheck(List<TabShape> layouts) {
     this.layouts = List.copyOf(layouts);
   }
 
   ConsistencyReport check(Map<String, SheetTab> sheet, Expectations expected, QueueState queue) {
     ConsistencyReport report = new ConsistencyReport();
-    for (TabLayout layout : layouts) {
+    for (TabShape layout : layouts) {
       SheetTab tab = sheet.get(layout.tab());
       if (tab == null) {
         report.lost("tab " + layout.tab() + " is missing from the spreadsheet");
@@ -85,7 +85,7 @@ final class ConsistencyCheck {
 
   /** The check of one tab. */
   private static final class TabCheck {
-    private final TabLayout layout;
+    private final TabShape layout;
     private final SheetTab tab;
     private final Expectations expected;
     private final ConsistencyReport report;
@@ -96,7 +96,7 @@ final class ConsistencyCheck {
     /** Per column, which live records have which value: to name the owner of a stray cell. */
     private final List<Map<String, Set<String>>> owners = new ArrayList<>();
 
-    TabCheck(TabLayout layout, SheetTab tab, Expectations expected, ConsistencyReport report) {
+    TabCheck(TabShape layout, SheetTab tab, Expectations expected, ConsistencyReport report) {
       this.layout = layout;
       this.tab = tab;
       this.expected = expected;
@@ -172,7 +172,7 @@ final class ConsistencyCheck {
       List<Integer> mismatched = new ArrayList<>();
       for (int c = 0; c < layout.columns().size(); c++) {
         Column column = layout.columns().get(c);
-        if (column.owner() == Owner.WRITABLE && !Cells.same(cells.get(c), tab.value(r, c))) {
+        if (column.owner() == Owner.WRITABLE && !tab.shows(r, c, cells.get(c))) {
           mismatched.add(c);
         }
       }
@@ -196,7 +196,7 @@ final class ConsistencyCheck {
       for (int c : mismatched) {
         Set<String> withValue = new HashSet<>();
         for (Map.Entry<String, Set<String>> entry : owners.get(c).entrySet()) {
-          if (Cells.same(entry.getKey(), tab.value(r, c))) {
+          if (tab.shows(r, c, entry.getKey())) {
             withValue.addAll(entry.getValue());
           }
         }
@@ -218,6 +218,9 @@ final class ConsistencyCheck {
           continue;
         }
         String want = kept.get(c);
+        if (want == null && column.owner() == Owner.SEEDED) {
+          continue; // its value from the append is not known here; people may have changed it
+        }
         if (want == null) {
           want =
               column.formulaTemplate() == null
@@ -254,14 +257,8 @@ final class ConsistencyCheck {
                     .formatted(layout.tab(), r + 1, id, column(layout.marker().column()), marker));
           }
         } else if (policy == DeletePolicy.CLEAR) {
-          for (int c = 0; c < layout.columns().size(); c++) {
-            if (layout.columns().get(c).owner() == Owner.WRITABLE && !tab.value(r, c).isEmpty()) {
-              report.lost(
-                  "%s row %d of deleted %s still holds %s='%s'"
-                      .formatted(layout.tab(), r + 1, id, column(c), tab.value(r, c)));
-              break;
-            }
-          }
+          // clearing empties every cell sheetsync writes, the key included
+          report.lost("%s row %d of deleted %s was not cleared".formatted(layout.tab(), r + 1, id));
         }
         checkKeptCells(id, r);
       }

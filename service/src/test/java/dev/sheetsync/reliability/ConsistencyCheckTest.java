@@ -3,10 +3,10 @@ package dev.sheetsync.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sheetsync.reliability.TabLayout.Column;
-import dev.sheetsync.reliability.TabLayout.DeletePolicy;
-import dev.sheetsync.reliability.TabLayout.Marker;
-import dev.sheetsync.reliability.TabLayout.Owner;
+import dev.sheetsync.reliability.TabShape.Column;
+import dev.sheetsync.reliability.TabShape.DeletePolicy;
+import dev.sheetsync.reliability.TabShape.Marker;
+import dev.sheetsync.reliability.TabShape.Owner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 class ConsistencyCheckTest {
 
   /** ID | Name | Total paid (formula) | Amount | Notes (people) | Status (delete marker). */
-  private static final TabLayout LAYOUT =
-      new TabLayout(
+  private static final TabShape LAYOUT =
+      new TabShape(
           "Request",
           "Requests",
           List.of(
@@ -170,7 +170,7 @@ class ConsistencyCheckTest {
   }
 
   private Map<String, SheetTab> sheet() {
-    return Map.of("Requests", new SheetTab("Requests", values, formulas));
+    return Map.of("Requests", new SheetTab("Requests", values, values, formulas));
   }
 
   private static QueueState drainedQueue(long... ids) {

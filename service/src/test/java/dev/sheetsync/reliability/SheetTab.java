@@ -4,14 +4,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * One tab as read back from the emulator, twice: the values (UNFORMATTED_VALUE render, so numbers
- * are numbers and text is exactly the text) and the formulas (FORMULA render). Row 0 is sheet row 1
- * (the header). Cells are normalised to strings ({@link Cells#text}); a missing cell is "".
+ * One tab as read back from the sheet in three renders: UNFORMATTED_VALUE (numbers are numbers,
+ * text exactly the text), FORMATTED_VALUE (as people see it), FORMULA. Row 0 is sheet row 1 (the
+ * header). Cells are normalised to strings ({@link Cells#text}); a missing cell is "".
  */
-record SheetTab(String title, List<List<String>> values, List<List<String>> formulas) {
+record SheetTab(
+    String title,
+    List<List<String>> values,
+    List<List<String>> formatted,
+    List<List<String>> formulas) {
 
   SheetTab {
     values = copy(values);
+    formatted = copy(formatted);
     formulas = copy(formulas);
   }
 
@@ -21,6 +26,12 @@ record SheetTab(String title, List<List<String>> values, List<List<String>> form
 
   String value(int rowIndex, int column) {
     return cell(values, rowIndex, column);
+  }
+
+  /** Whether the cell shows {@code expected}, read either unformatted or formatted. */
+  boolean shows(int rowIndex, int column, String expected) {
+    return Cells.same(expected, value(rowIndex, column))
+        || Cells.same(expected, cell(formatted, rowIndex, column));
   }
 
   String formula(int rowIndex, int column) {

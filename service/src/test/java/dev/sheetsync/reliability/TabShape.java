@@ -9,10 +9,10 @@ import java.util.Objects;
  * from the service's own layout (see {@link ServiceLayout}) so the check and the service cannot
  * disagree about the mapping.
  */
-record TabLayout(
+record TabShape(
     String model, String tab, List<Column> columns, DeletePolicy deletePolicy, Marker marker) {
 
-  TabLayout {
+  TabShape {
     Objects.requireNonNull(tab, "tab");
     columns = List.copyOf(columns);
     if (columns.stream().filter(c -> c.owner() == Owner.KEY).count() != 1) {
@@ -37,13 +37,15 @@ record TabLayout(
   }
 
   /**
-   * Who may write a column. sheetsync writes KEY and WRITABLE; FORMULA and PEOPLE belong to others.
+   * Who may write a column. sheetsync writes KEY and WRITABLE; FORMULA and PEOPLE belong to others;
+   * SEEDED is written once on append and belongs to people afterwards.
    */
   enum Owner {
     KEY,
     WRITABLE,
     FORMULA,
-    PEOPLE
+    PEOPLE,
+    SEEDED
   }
 
   /** What a deleted record's row looks like, per the tab's delete policy. */
