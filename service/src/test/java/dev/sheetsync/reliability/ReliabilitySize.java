@@ -1,9 +1,9 @@
 package dev.sheetsync.reliability;
 
 /**
- * How big each scenario runs: {@code reduced} (the default, part of {@code ./mvnw -B verify}, a
- * few minutes on two cores) or {@code full} (issue 6's sizes; {@code -Preliability-full}, or
- * {@code -Dreliability.size=full}).
+ * How big each scenario runs: {@code reduced} (the default, part of {@code ./mvnw -B verify}, a few
+ * minutes on two cores) or {@code full} (issue 6's sizes; {@code -Preliability-full}, or {@code
+ * -Dreliability.size=full}).
  *
  * @param killChanges changes sent in the kill -9 scenario
  * @param kills SIGKILLs in the kill -9 scenario
