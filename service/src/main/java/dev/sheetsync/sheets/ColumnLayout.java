@@ -1,0 +1,86 @@
+package dev.sheetsync.sheets;
+
+/**
+ * One column of a tab, in sheet order. Three kinds:
+ *
+ * <ul>
+ *   <li><b>field</b> ({@code source} set, {@code writable} true): sheetsync writes it on append and
+ *       on every update;
+ *   <li><b>seeded</b> ({@code source} set, {@code writable} false): written once when sheetsync
+ *       appends the row, then owned by people;
+ *   <li><b>formula or person-owned</b> ({@code source} null, never writable): a {@code formula}
+ *       template is written once into appended rows ({@code {row}} = the row's 1-based number), as
+ *       a person would copy the formula down; without a formula the column is never written.
+ * </ul>
+ *
+ * @param header the header cell's exact text
+ * @param source a snapshot field ({@code bookingCode}, {@code seller.name}, {@code
+ *     request.bookingCode}) or null
+ * @param format how the value is written; null = the field's natural format (resolved by {@link
+ *     TabLayout})
+ * @param writable whether updates write it
+ * @param formula an optional template such as {@code =SUMIF(Revenue!B:B,A{row},Revenue!E:E)}
+ */
+public record ColumnLayout(
+    String header, String source, ColumnFormat format, boolean writable, String formula) {
+
+  public ColumnLayout {
+    if (header == null || header.isBlank()) {
+      throw new SheetLayoutException("A column has no header");
+    }
+    header = header.strip();
+    source = blankToNull(source);
+    formula = blankToNull(formula);
+    if (formula != null && source != null) {
+      throw new SheetLayoutException(
+          "Column '" + header + "' has both a source and a formula; choose one");
+    }
+    if (formula != null && writable) {
+      throw new SheetLayoutException(
+          "Formula column '"
+              + header
+              + "' must not be writable: its formula is written once on append, never by updates");
+    }
+    if (formula != null && !formula.startsWith("=")) {
+      throw new SheetLayoutException(
+          "Formula of column '" + header + "' must start with '=', found: " + formula);
+    }
+    if (writable && source == null) {
+      throw new SheetLayoutException(
+          "Column '" + header + "' is writable but has no source field to write");
+    }
+  }
+
+  /** A column sheetsync writes from {@code source}, in the field's natural format. */
+  public static ColumnLayout field(String header, String source) {
+    return new ColumnLayout(header, source, null, true, null);
+  }
+
+  /** A column sheetsync writes from {@code source} in the given format. */
+  public static ColumnLayout field(String header, String source, ColumnFormat format) {
+    return new ColumnLayout(header, source, format, true, null);
+  }
+
+  /** A formula column: the template is written once into appended rows. */
+  public static ColumnLayout formula(String header, String template) {
+    return new ColumnLayout(header, null, null, false, template);
+  }
+
+  /** A column people own: never written. */
+  public static ColumnLayout personOwned(String header) {
+    return new ColumnLayout(header, null, null, false, null);
+  }
+
+  /** True when updates never touch this column. */
+  public boolean skippedByUpdates() {
+    return !writable;
+  }
+
+  ColumnLayout withFormat(ColumnFormat resolved) {
+    return new ColumnLayout(header, source, resolved, writable, formula);
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.strip();
+  }
+}

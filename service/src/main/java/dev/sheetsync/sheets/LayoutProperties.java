@@ -1,0 +1,68 @@
+package dev.sheetsync.sheets;
+
+import dev.sheetsync.queue.SyncModel;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The layout as written in yml ({@code sheetsync.layout.tabs.request|operator|revenue}). Tabs are
+ * keyed by model so that an outside file can replace one tab's {@code columns} list (a list from a
+ * higher-priority source replaces the whole default list, it is never merged element by element)
+ * while keeping the others. Converted once into {@link SheetLayouts}, which does the validation.
+ */
+@ConfigurationProperties("sheetsync.layout")
+record LayoutProperties(Map<SyncModel, Tab> tabs) {
+
+  record Tab(
+      String tabName,
+      @DefaultValue("1") int headerRow,
+      String keyColumn,
+      DeletePolicy deletePolicy,
+      String deleteMarkerColumn,
+      String deleteMarker,
+      List<Column> columns) {}
+
+  /** {@code writable} defaults to true when a source is set. */
+  record Column(
+      String header, String source, ColumnFormat format, Boolean writable, String formula) {}
+
+  SheetLayouts toLayouts() {
+    Map<SyncModel, Tab> configured = tabs == null ? Map.of() : tabs;
+    List<TabLayout> layouts = new ArrayList<>();
+    for (SyncModel model : SyncModel.values()) {
+      Tab tab = configured.get(model);
+      if (tab != null) {
+        layouts.add(toLayout(model, tab));
+      }
+    }
+    return new SheetLayouts(layouts);
+  }
+
+  private static TabLayout toLayout(SyncModel model, Tab tab) {
+    List<ColumnLayout> columns = new ArrayList<>();
+    for (Column column : tab.columns() == null ? List.<Column>of() : tab.columns()) {
+      boolean hasSource = column.source() != null && !column.source().isBlank();
+      boolean writable = column.writable() == null ? hasSource : column.writable();
+      try {
+        columns.add(
+            new ColumnLayout(
+                column.header(), column.source(), column.format(), writable, column.formula()));
+      } catch (SheetLayoutException e) {
+        throw new SheetLayoutException(
+            "Tab '" + tab.tabName() + "' (" + model.dbName() + "): " + e.getMessage());
+      }
+    }
+    return new TabLayout(
+        model,
+        tab.tabName(),
+        tab.headerRow(),
+        tab.keyColumn(),
+        tab.deletePolicy(),
+        tab.deleteMarkerColumn(),
+        tab.deleteMarker(),
+        columns);
+  }
+}

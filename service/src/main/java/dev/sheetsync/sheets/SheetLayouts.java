@@ -1,0 +1,51 @@
+package dev.sheetsync.sheets;
+
+import dev.sheetsync.queue.SyncModel;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The spreadsheet's layout: exactly one tab per {@link SyncModel}, with distinct tab names.
+ * Immutable and thread-safe; a Spring bean built from {@code sheetsync.layout} in {@code
+ * application.yml} (replaceable by the file named in {@code SHEETSYNC_LAYOUT_FILE}).
+ */
+public record SheetLayouts(List<TabLayout> tabs) {
+
+  public SheetLayouts {
+    if (tabs == null) {
+      throw new SheetLayoutException("No sheet layout configured (sheetsync.layout.tabs)");
+    }
+    Map<SyncModel, TabLayout> byModel = new EnumMap<>(SyncModel.class);
+    Set<String> names = new HashSet<>();
+    for (TabLayout tab : tabs) {
+      if (byModel.put(tab.model(), tab) != null) {
+        throw new SheetLayoutException("Two tabs are configured for " + tab.model().dbName());
+      }
+      if (!names.add(tab.tabName())) {
+        throw new SheetLayoutException("Tab name '" + tab.tabName() + "' is used twice");
+      }
+    }
+    for (SyncModel model : SyncModel.values()) {
+      if (!byModel.containsKey(model)) {
+        throw new SheetLayoutException(
+            "No tab is configured for "
+                + model.dbName()
+                + " (sheetsync.layout.tabs."
+                + model.name().toLowerCase(java.util.Locale.ROOT)
+                + ")");
+      }
+    }
+    tabs = List.copyOf(tabs);
+  }
+
+  /** The tab showing {@code model}'s records; never null. */
+  public TabLayout forModel(SyncModel model) {
+    return tabs.stream()
+        .filter(t -> t.model() == model)
+        .findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("No tab for " + model));
+  }
+}

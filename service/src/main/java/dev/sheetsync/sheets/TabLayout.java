@@ -1,0 +1,217 @@
+package dev.sheetsync.sheets;
+
+import dev.sheetsync.queue.SyncModel;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Where one model's records live: a tab, its header row, the key column holding each record's id,
+ * what a delete does, and the columns in sheet order starting at column A. Immutable; the
+ * constructor rejects any layout the write-back could not honour, with a message naming the tab and
+ * column.
+ *
+ * @param model the record type shown in this tab
+ * @param tabName the tab's exact title
+ * @param headerRow the 1-based row holding the headers; records start below it
+ * @param keyColumn header of the column holding the record id (source {@code id}, writable)
+ * @param deletePolicy what a deleted record does to its row (default {@link DeletePolicy#MARK})
+ * @param deleteMarkerColumn for {@code MARK}: header of the writable column the marker goes into
+ * @param deleteMarker for {@code MARK}: the text written (default {@code DELETED})
+ * @param columns the columns, first one in column A
+ */
+public record TabLayout(
+    SyncModel model,
+    String tabName,
+    int headerRow,
+    String keyColumn,
+    DeletePolicy deletePolicy,
+    String deleteMarkerColumn,
+    String deleteMarker,
+    List<ColumnLayout> columns) {
+
+  public static final String DEFAULT_DELETE_MARKER = "DELETED";
+
+  /** Google Sheets' hard limit on columns per sheet (column ZZZ is 18,278). */
+  private static final int MAX_COLUMNS = 18_278;
+
+  public TabLayout {
+    if (model == null) {
+      throw new SheetLayoutException("A tab layout has no model");
+    }
+    if (tabName == null || tabName.isBlank()) {
+      throw new SheetLayoutException("The " + model.dbName() + " layout has no tab name");
+    }
+    String where = "Tab '" + tabName + "' (" + model.dbName() + ")";
+    if (headerRow < 1) {
+      throw new SheetLayoutException(where + ": header row must be 1 or more, was " + headerRow);
+    }
+    if (columns == null || columns.isEmpty()) {
+      throw new SheetLayoutException(where + " has no columns");
+    }
+    if (columns.size() > MAX_COLUMNS) {
+      throw new SheetLayoutException(where + " has more columns than Google Sheets allows");
+    }
+    deletePolicy = deletePolicy == null ? DeletePolicy.MARK : deletePolicy;
+    deleteMarker =
+        deleteMarker == null || deleteMarker.isBlank() ? DEFAULT_DELETE_MARKER : deleteMarker;
+    columns = resolveAndCheckColumns(model, where, columns);
+    checkKey(where, keyColumn, columns);
+    keyColumn = keyColumn.strip();
+    if (deletePolicy == DeletePolicy.MARK) {
+      checkMarker(where, deleteMarkerColumn, columns);
+      deleteMarkerColumn = deleteMarkerColumn.strip();
+    }
+  }
+
+  /** The header texts, in sheet order. */
+  public List<String> headers() {
+    return columns.stream().map(ColumnLayout::header).toList();
+  }
+
+  /** Number of columns, i.e. the width of every row sheetsync writes. */
+  public int width() {
+    return columns.size();
+  }
+
+  /** Zero-based index of the key column. */
+  public int keyColumnIndex() {
+    return columnIndex(keyColumn);
+  }
+
+  /** Zero-based index of the MARK policy's marker column, or -1 when the policy is not MARK. */
+  public int deleteMarkerColumnIndex() {
+    return deletePolicy == DeletePolicy.MARK ? columnIndex(deleteMarkerColumn) : -1;
+  }
+
+  /** Zero-based index of the column with this header, or -1. */
+  public int columnIndex(String header) {
+    List<String> headers = headers();
+    return headers.indexOf(header == null ? null : header.strip());
+  }
+
+  /** The 1-based number of the first row that can hold a record. */
+  public int firstDataRow() {
+    return headerRow + 1;
+  }
+
+  /** Letter of the last column ({@code A} for one column, {@code L} for twelve). */
+  public String lastColumnLetter() {
+    return columnLetter(width() - 1);
+  }
+
+  /** True when some column carries a formula template. */
+  public boolean hasFormulas() {
+    return columns.stream().anyMatch(c -> c.formula() != null);
+  }
+
+  /** The A1 column letter of a zero-based index: 0 → A, 25 → Z, 26 → AA, 701 → ZZ, 702 → AAA. */
+  public static String columnLetter(int zeroBasedIndex) {
+    if (zeroBasedIndex < 0) {
+      throw new IllegalArgumentException("Column index must be >= 0, was " + zeroBasedIndex);
+    }
+    StringBuilder letters = new StringBuilder();
+    int n = zeroBasedIndex + 1;
+    while (n > 0) {
+      int remainder = (n - 1) % 26;
+      letters.append((char) ('A' + remainder));
+      n = (n - 1) / 26;
+    }
+    return letters.reverse().toString();
+  }
+
+  private static List<ColumnLayout> resolveAndCheckColumns(
+      SyncModel model, String where, List<ColumnLayout> columns) {
+    Map<String, ColumnFormat> fields = SourceFields.of(model);
+    Set<String> seen = new HashSet<>();
+    List<ColumnLayout> resolved = new ArrayList<>(columns.size());
+    for (ColumnLayout column : columns) {
+      if (column == null) {
+        throw new SheetLayoutException(where + " has an empty column entry");
+      }
+      if (!seen.add(column.header())) {
+        throw new SheetLayoutException(where + ": header '" + column.header() + "' appears twice");
+      }
+      if (column.source() == null) {
+        resolved.add(column);
+        continue;
+      }
+      ColumnFormat natural = fields.get(column.source());
+      if (natural == null) {
+        throw new SheetLayoutException(
+            where
+                + ": column '"
+                + column.header()
+                + "' has unknown source '"
+                + column.source()
+                + "'; "
+                + model.dbName()
+                + " fields are "
+                + fields.keySet());
+      }
+      ColumnFormat format = column.format() == null ? natural : column.format();
+      if (!SourceFields.convertible(natural, format)) {
+        throw new SheetLayoutException(
+            where
+                + ": column '"
+                + column.header()
+                + "' cannot show "
+                + column.source()
+                + " ("
+                + natural
+                + ") as "
+                + format);
+      }
+      resolved.add(column.withFormat(format));
+    }
+    return List.copyOf(resolved);
+  }
+
+  private static void checkKey(String where, String keyColumn, List<ColumnLayout> columns) {
+    if (keyColumn == null || keyColumn.isBlank()) {
+      throw new SheetLayoutException(where + " has no key column");
+    }
+    ColumnLayout key = find(columns, keyColumn);
+    if (key == null) {
+      throw new SheetLayoutException(
+          where + ": key column '" + keyColumn.strip() + "' is not one of its columns");
+    }
+    if (!"id".equals(key.source()) || !key.writable()) {
+      throw new SheetLayoutException(
+          where
+              + ": key column '"
+              + key.header()
+              + "' must be writable with source 'id' (found source "
+              + key.source()
+              + ", writable "
+              + key.writable()
+              + ")");
+    }
+  }
+
+  private static void checkMarker(String where, String markerColumn, List<ColumnLayout> columns) {
+    if (markerColumn == null || markerColumn.isBlank()) {
+      throw new SheetLayoutException(
+          where + ": delete policy mark needs a delete-marker-column (a writable column)");
+    }
+    ColumnLayout marker = find(columns, markerColumn);
+    if (marker == null || !marker.writable()) {
+      throw new SheetLayoutException(
+          where
+              + ": delete-marker-column '"
+              + markerColumn.strip()
+              + "' must be one of its writable columns");
+    }
+    if ("id".equals(marker.source())) {
+      throw new SheetLayoutException(
+          where + ": the delete marker cannot go into the key column '" + marker.header() + "'");
+    }
+  }
+
+  private static ColumnLayout find(List<ColumnLayout> columns, String header) {
+    String wanted = header.strip();
+    return columns.stream().filter(c -> c.header().equals(wanted)).findFirst().orElse(null);
+  }
+}
