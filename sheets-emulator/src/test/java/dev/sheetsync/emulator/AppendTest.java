@@ -165,4 +165,24 @@ class AppendTest extends EmulatorTestSupport {
     assertThat(get("Sheet1!B4", "UNFORMATTED_VALUE"))
         .isEqualTo(rows(row(new java.math.BigDecimal(50))));
   }
+
+  @Test
+  void appendsFromConcurrentClientsNeverOverwriteEachOther() throws Exception {
+    put("Sheet1!A1", "RAW", rows(row("header")));
+    java.util.concurrent.ExecutorService pool =
+        java.util.concurrent.Executors.newFixedThreadPool(4);
+    List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+    for (int i = 0; i < 40; i++) {
+      String value = "v" + i;
+      done.add(pool.submit(() -> append("Sheet1!A:A", "INSERT_ROWS", rows(row(value)))));
+    }
+    for (java.util.concurrent.Future<?> f : done) {
+      f.get();
+    }
+    pool.shutdown();
+
+    List<List<Object>> column = get("Sheet1!A2:A", "FORMATTED_VALUE");
+    assertThat(column).hasSize(40);
+    assertThat(column.stream().map(r -> r.get(0)).distinct().count()).isEqualTo(40);
+  }
 }
