@@ -13,9 +13,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The emulator the service starts for itself when it has neither Google credentials nor an
- * emulator host: the default run needs no Google account. Holds null in the other modes; stops the
- * emulator when the context closes.
+ * The emulator the service starts for itself when it has neither Google credentials nor an emulator
+ * host: the default run needs no Google account. Holds null in the other modes; stops the emulator
+ * when the context closes.
  */
 final class EmbeddedEmulator implements AutoCloseable {
 

@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  */
 final class SheetsMethods {
 
-  private static final Pattern VALUES_COLLECTION = Pattern.compile(".*/spreadsheets/[^/:]+/values:(\\w+)$");
+  private static final Pattern VALUES_COLLECTION =
+      Pattern.compile(".*/spreadsheets/[^/:]+/values:(\\w+)$");
   private static final Pattern VALUES_RANGE = Pattern.compile(".*/spreadsheets/[^/:]+/values/.+$");
   private static final Pattern RANGE_VERB = Pattern.compile(".*:(append|clear)$");
   private static final Pattern SPREADSHEET_VERB = Pattern.compile(".*/spreadsheets/[^/:]+:(\\w+)$");

@@ -43,6 +43,9 @@ public record SpreadsheetTarget(
 
   static String emulatorViewUrl(String baseUrl, String spreadsheetId) {
     String base = baseUrl.endsWith("/") ? baseUrl : baseUrl + "/";
-    return base + "view/" + java.net.URLEncoder.encode(spreadsheetId, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20");
+    return base
+        + "view/"
+        + java.net.URLEncoder.encode(spreadsheetId, java.nio.charset.StandardCharsets.UTF_8)
+            .replace("+", "%20");
   }
 }
