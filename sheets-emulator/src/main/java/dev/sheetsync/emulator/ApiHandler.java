@@ -5,8 +5,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import java.io.IOException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -218,17 +220,12 @@ final class ApiHandler {
     int rows = 0;
     int columns = 0;
     int cells = 0;
-    java.util.Set<String> sheets = new java.util.HashSet<>();
+    Set<String> sheets = new HashSet<>();
     JsonNode data = body.path("data");
     for (int i = 0; i < data.size(); i++) {
       JsonNode vr = data.get(i);
       String range = vr.path("range").asText("");
-      ObjectNode r;
-      try {
-        r = ValuesOps.update(book, range, vr, userEntered);
-      } catch (ApiException e) {
-        throw new ApiException(e.code(), e.getMessage());
-      }
+      ObjectNode r = ValuesOps.update(book, range, vr, userEntered);
       if (body.path("includeValuesInResponse").asBoolean(false)) {
         r.set(
             "updatedData",

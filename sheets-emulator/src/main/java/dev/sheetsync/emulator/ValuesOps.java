@@ -1,7 +1,6 @@
 package dev.sheetsync.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
@@ -222,9 +221,5 @@ final class ValuesOps {
       }
     }
     return area.a1();
-  }
-
-  static ArrayNode array() {
-    return Json.MAPPER.createArrayNode();
   }
 }

@@ -50,6 +50,15 @@ abstract class EmulatorTestSupport {
 
   /** Google's Java client pointed at the emulator; token null sends no Authorization header. */
   static Sheets client(SheetsEmulator emulator, String token) {
+    return client(emulator.baseUrl(), token);
+  }
+
+  /** A client for an emulator at a base URL, with a bearer token. */
+  static Sheets clientFor(String baseUrl) {
+    return client(baseUrl, "test-token");
+  }
+
+  private static Sheets client(String baseUrl, String token) {
     return new Sheets.Builder(
             new NetHttpTransport(),
             GsonFactory.getDefaultInstance(),
@@ -59,7 +68,7 @@ abstract class EmulatorTestSupport {
               }
               request.setConnectTimeout(5_000).setReadTimeout(5_000);
             })
-        .setRootUrl(emulator.baseUrl())
+        .setRootUrl(baseUrl)
         .setApplicationName("sheetsync-emulator-test")
         .build();
   }
