@@ -108,7 +108,8 @@ class OpenApiConfiguration {
                       .summary("Log out; ends the session")
                       .responses(
                           new ApiResponses()
-                              .addApiResponse("200", new ApiResponse().description("Logged out")))));
+                              .addApiResponse(
+                                  "200", new ApiResponse().description("Logged out")))));
     };
   }
 
@@ -116,7 +117,8 @@ class OpenApiConfiguration {
   SecurityRules apiDocsRules() {
     return requests ->
         requests
-            .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+            .requestMatchers(
+                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
             .access(SecurityRules.permission(Permissions.ALL));
   }
 }

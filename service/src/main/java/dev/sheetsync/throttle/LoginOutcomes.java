@@ -22,7 +22,8 @@ class LoginOutcomes {
 
   @EventListener
   void failed(AbstractAuthenticationFailureEvent event) {
-    throttle.failed(event.getAuthentication().getName(), addressOf(event.getAuthentication().getDetails()));
+    throttle.failed(
+        event.getAuthentication().getName(), addressOf(event.getAuthentication().getDetails()));
   }
 
   @EventListener

@@ -44,7 +44,8 @@ class LoginThrottle {
       returning failures
       """;
 
-  private static final String BLOCK = "update login_attempts set blocked_until = :until where subject = :subject";
+  private static final String BLOCK =
+      "update login_attempts set blocked_until = :until where subject = :subject";
 
   private static final String FORGET = "delete from login_attempts where subject = :subject";
 

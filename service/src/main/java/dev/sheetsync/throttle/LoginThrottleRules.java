@@ -11,13 +11,14 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 class LoginThrottleRules {
 
   @Bean
-  SecurityRules loginThrottleRules(LoginThrottle throttle) {
+  SecurityRules loginThrottleFilterRule(LoginThrottle throttle) {
     LoginThrottleFilter filter = new LoginThrottleFilter(throttle);
     return new SecurityRules() {
       @Override
       public void authorize(
           org.springframework.security.config.annotation.web.configurers
-                      .AuthorizeHttpRequestsConfigurer<HttpSecurity>
+                          .AuthorizeHttpRequestsConfigurer<
+                      HttpSecurity>
                   .AuthorizationManagerRequestMatcherRegistry
               requests) {}
 

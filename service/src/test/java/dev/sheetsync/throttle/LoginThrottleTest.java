@@ -116,7 +116,8 @@ class LoginThrottleTest {
     throttle.failed("admin@example.com", "10.0.0.1");
 
     assertThat(
-            jdbc.sql("select failures from login_attempts where subject = 'account:admin@example.com'")
+            jdbc.sql(
+                    "select failures from login_attempts where subject = 'account:admin@example.com'")
                 .query(Integer.class)
                 .single())
         .isEqualTo(1);
