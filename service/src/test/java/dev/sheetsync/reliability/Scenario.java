@@ -56,7 +56,8 @@ final class Scenario implements AutoCloseable {
     this.spreadsheetId = name;
     env.postgres.createDatabase(name);
     this.jdbc = env.postgres.jdbc(name);
-    env.emulator.control().clearFaults();
+    // one scenario at a time: a clean emulator, so that its counters are this scenario's
+    env.emulator.control().reset();
     env.emulator.createSpreadsheet(spreadsheetId, name, env.layout.headers());
   }
 
