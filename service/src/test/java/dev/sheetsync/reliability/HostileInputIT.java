@@ -69,9 +69,9 @@ class HostileInputIT {
           }
         }
         for (String header : authorizations()) {
-          answer(anonymous, "POST", "/api/sync/write-back", null, Map.of("Authorization", header));
-          answer(anonymous, "GET", "/api/sync/queue", null, Map.of("Authorization", header));
-          answer(anonymous, "GET", "/api/requests", null, Map.of("Authorization", header));
+          send(anonymous, "POST", "/api/sync/write-back", null, Map.of("Authorization", header));
+          send(anonymous, "GET", "/api/sync/queue", null, Map.of("Authorization", header));
+          send(anonymous, "GET", "/api/requests", null, Map.of("Authorization", header));
         }
         for (byte[] body : bodies("/api/users", parent)) {
           answer(admin, "POST", "/api/users", body, created);
@@ -135,11 +135,6 @@ class HostileInputIT {
     }
   }
 
-  private void answer(
-      ApiClient client, String method, String path, byte[] body, Map<String, String> headers) {
-    send(client, method, path, body, headers);
-  }
-
   private ApiClient.Response send(
       ApiClient client, String method, String path, byte[] body, Map<String, String> headers) {
     ApiClient.Response response;
@@ -159,8 +154,8 @@ class HostileInputIT {
     } else if (response.status() >= 300) {
       problems.add("redirect: " + what);
     }
-    String body = response.body();
-    if (body.contains("Exception") || body.contains("\tat ") || body.contains("java.")) {
+    String text = response.body();
+    if (text.contains("Exception") || text.contains("\tat ") || text.contains("java.")) {
       problems.add("stack trace: " + what);
     }
     return response;
