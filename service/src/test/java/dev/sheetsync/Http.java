@@ -1,0 +1,130 @@
+package dev.sheetsync;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A real HTTP client for one "user agent": keeps the SESSION cookie like curl's {@code -c/-b}, no
+ * redirects followed, no browser headers unless given.
+ */
+public final class Http {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  private final HttpClient client =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+  private final String base;
+  private String cookie;
+
+  public Http(int port) {
+    this.base = "http://localhost:" + port;
+  }
+
+  public String sessionCookie() {
+    return cookie;
+  }
+
+  public Http withCookie(String cookie) {
+    this.cookie = cookie;
+    return this;
+  }
+
+  public Response login(String username, String password) {
+    String form =
+        "username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return send("POST", "/login", form, "Content-Type", "application/x-www-form-urlencoded");
+  }
+
+  public Response get(String path) {
+    return send("GET", path, null);
+  }
+
+  public Response post(String path, String json) {
+    return send("POST", path, json, "Content-Type", "application/json");
+  }
+
+  public Response patch(String path, String json) {
+    return send("PATCH", path, json, "Content-Type", "application/json");
+  }
+
+  public Response delete(String path) {
+    return send("DELETE", path, null);
+  }
+
+  /** Sends the body chunked, without a Content-Length, as a streaming client would. */
+  public Response postStreamed(String path, String json) {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    return exchange(
+        "POST",
+        path,
+        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(bytes)),
+        "Content-Type",
+        "application/json");
+  }
+
+  /** {@code headers} are name, value pairs. */
+  public Response send(String method, String path, String body, String... headers) {
+    return exchange(
+        method,
+        path,
+        body == null
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(body),
+        headers);
+  }
+
+  private Response exchange(
+      String method, String path, HttpRequest.BodyPublisher body, String... headers) {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path)).method(method, body);
+    for (int i = 0; i < headers.length; i += 2) {
+      request.header(headers[i], headers[i + 1]);
+    }
+    if (cookie != null) {
+      request.header("Cookie", cookie);
+    }
+    try {
+      HttpResponse<String> response =
+          client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      sessionCookieOf(response.headers()).ifPresent(c -> cookie = c.isEmpty() ? null : c);
+      return new Response(response.statusCode(), response.body(), response.headers());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** "" when the server expired the cookie. */
+  private static Optional<String> sessionCookieOf(HttpHeaders headers) {
+    return headers.allValues("Set-Cookie").stream()
+        .filter(c -> c.startsWith("SESSION="))
+        .map(c -> c.substring(0, c.indexOf(';') < 0 ? c.length() : c.indexOf(';')))
+        .map(c -> c.equals("SESSION=") ? "" : c)
+        .findFirst();
+  }
+
+  public record Response(int status, String body, HttpHeaders headers) {
+
+    public JsonNode json() {
+      return JSON.readTree(body);
+    }
+
+    public String header(String name) {
+      return headers.firstValue(name).orElse(null);
+    }
+  }
+}
