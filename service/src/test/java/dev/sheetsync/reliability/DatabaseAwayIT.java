@@ -26,6 +26,7 @@ class DatabaseAwayIT {
                 e.put("SYNC_SCHEDULER_ENABLED", "true");
                 e.put("SYNC_SCHEDULE", "*/2 * * * * *");
               });
+      Scenario.requireWriteBack(service);
       Workload workload = new Workload(List.of(scenario.admin(service)), 5, "away");
       int perPhase = size.outageChanges() / (size.outages() + 1);
       int healthDownSeen = 0;

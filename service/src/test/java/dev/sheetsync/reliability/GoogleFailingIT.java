@@ -17,6 +17,7 @@ class GoogleFailingIT {
     ReliabilitySize size = env.size;
     try (Scenario scenario = env.scenario("google_failing")) {
       ServiceProcess service = scenario.start("a");
+      Scenario.requireWriteBack(service);
       Workload workload = new Workload(List.of(scenario.admin(service)), 2, "fault");
       long injected;
       long requests;

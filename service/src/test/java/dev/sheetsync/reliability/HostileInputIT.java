@@ -45,15 +45,19 @@ class HostileInputIT {
       ApiClient anonymous = ApiClient.of(service);
       Workload workload = new Workload(List.of(admin), 6, "hostile");
       workload.run(3);
-      String parent = firstId(admin, "/api/requests");
+      String parent = created(admin, "/api/requests", validButNasty("/api/requests", "", 9).get(0));
+      Map<String, String> existing = new LinkedHashMap<>();
+      existing.put("/api/requests", parent);
+      for (String path : List.of("/api/operators", "/api/revenues")) {
+        existing.put(path, created(admin, path, validButNasty(path, parent, 9).get(0)));
+      }
 
       Map<String, Map<String, Object>> created = new LinkedHashMap<>();
       for (int repeat = 0; repeat < env.size.hostileRepeats(); repeat++) {
         for (String path : List.of("/api/requests", "/api/operators", "/api/revenues")) {
-          String existing = firstId(admin, path);
           for (byte[] body : bodies(path, parent)) {
             answer(admin, "POST", path, body, created);
-            answer(admin, "PATCH", path + "/" + existing, body, created);
+            answer(admin, "PATCH", path + "/" + existing.get(path), body, created);
             answer(anonymous, "POST", path, body, created);
           }
           for (Map<String, Object> valid : validButNasty(path, parent, repeat)) {
@@ -94,6 +98,7 @@ class HostileInputIT {
                   }
                 });
       }
+      Scenario.requireWriteBack(service);
       scenario.drain(service, Duration.ofMinutes(3));
       Outcome.finish(
           scenario,
@@ -142,6 +147,11 @@ class HostileInputIT {
       response = client.raw(method, path, body, headers);
     } catch (IllegalArgumentException e) {
       return null; // the JDK client refuses to send it (illegal header or URI): nothing to judge
+    } catch (ApiClient.NoAnswer e) {
+      problems.add(
+          "no answer: %s %s (%d bytes): %s"
+              .formatted(method, path, body == null ? 0 : body.length, e.getMessage()));
+      return null;
     }
     sent++;
     String what = method + " " + path + " -> " + response;
@@ -169,13 +179,10 @@ class HostileInputIT {
     }
   }
 
-  private static String firstId(ApiClient admin, String path) {
-    JsonNode page = admin.get(path).json();
-    JsonNode items = page.has("content") ? page.path("content") : page.path("items");
-    if (!items.isArray() || items.isEmpty()) {
-      items = page.isArray() ? page : page.path("data");
-    }
-    return items.get(0).path("id").asString();
+  private static String created(ApiClient admin, String path, Map<String, Object> body) {
+    ApiClient.Response response = admin.post(path, body);
+    assertThat(response.status()).as("%s %s", path, response).isEqualTo(201);
+    return response.json().path("id").asString();
   }
 
   static byte[] json(Object value) {

@@ -21,6 +21,7 @@ class KillNineIT {
     ReliabilitySize size = env.size;
     try (Scenario scenario = env.scenario("kill_nine")) {
       ServiceProcess service = scenario.start("a");
+      Scenario.requireWriteBack(service);
       Workload workload = new Workload(List.of(scenario.admin(service)), 1, "kill");
       // Each Sheets call takes a little while, so that a run spans long enough to be hit.
       env.emulator.control().faults(Faults.NONE.withLatencyMs(80));

@@ -22,6 +22,7 @@ class PeopleInTheSheetIT {
     ReliabilitySize size = env.size;
     try (Scenario scenario = env.scenario("people_in_the_sheet")) {
       ServiceProcess service = scenario.start("a");
+      Scenario.requireWriteBack(service);
       Workload workload = new Workload(List.of(scenario.admin(service)), 4, "people");
       workload.run(Math.max(10, size.peopleChanges() / 10));
       scenario.drain(service, Duration.ofMinutes(2));

@@ -42,6 +42,7 @@ class SeveralInstancesIT {
         instances.add(service);
         admins.add(scenario.admin(service));
       }
+      Scenario.requireWriteBack(instances.get(0));
       Workload workload = new Workload(admins, 3, "multi");
       Random random = new Random(3);
       int[] answers = new int[600];
