@@ -25,7 +25,8 @@ public final class TestData {
   public TestData reset() {
     jdbc.sql(
             "truncate sync_queue, sync_log, revenues, operators, requests, users,"
-                + " spring_session, spring_session_attributes restart identity cascade")
+                + " spring_session, spring_session_attributes, login_attempts"
+                + " restart identity cascade")
         .update();
     return this;
   }

@@ -1,0 +1,137 @@
+package dev.sheetsync.queue;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** Resets, retries, id-based marks and cleanup: each one statement (cleanup: one per chunk). */
+@Component
+class QueueMaintenance {
+
+  /**
+   * A worker that died mid-run leaves its items PROCESSING. The reset counts an attempt, so an item
+   * that kills its worker every time (a poison item) still ends up FAILED.
+   */
+  private static final String RESET_STUCK =
+      """
+      update sync_queue
+         set retries = retries + 1,
+             last_error = 'abandoned in PROCESSING since ' || started_at,
+             status = case when retries + 1 >= :maxRetries then 'FAILED' else 'PENDING' end,
+             processed_at = case when retries + 1 >= :maxRetries then cast(:now as timestamptz) end,
+             next_attempt_at = :now
+       where status = 'PROCESSING' and started_at < :cutoff
+      """;
+
+  private static final String COMPLETE_BY_ID =
+      """
+      update sync_queue set status = 'COMPLETED', processed_at = :now
+       where id = any(cast(:ids as bigint[])) and status = 'PROCESSING'
+      """;
+
+  private static final String FAIL_BY_ID =
+      """
+      update sync_queue q
+      %s
+        from unnest(cast(:ids as bigint[]), cast(:messages as text[]),
+                    array_fill(false, array[cardinality(cast(:ids as bigint[]))]))
+             as f(id, error, permanent)
+       where q.id = f.id and q.status = 'PROCESSING'
+      """
+          .formatted(QueueOutcomes.FAILED_ATTEMPT);
+
+  private static final String RETRY =
+      """
+      update sync_queue
+         set status = 'PENDING', retries = 0, next_attempt_at = :now, processed_at = null
+       where status = 'FAILED' and (:all or id = :id)
+      """;
+
+  /** Deletes in chunks: short transactions, no long locks on a table the run is using. */
+  private static final String DELETE_COMPLETED =
+      """
+      delete from sync_queue where id in (
+          select id from sync_queue
+           where status = 'COMPLETED' and processed_at < :cutoff
+           limit :chunk)
+      """;
+
+  private static final String DELETE_LOGS =
+      """
+      delete from sync_log where id in (
+          select id from sync_log where synced_at < :cutoff limit :chunk)
+      """;
+
+  private final JdbcClient jdbc;
+  private final QueueProperties properties;
+  private final Clock clock;
+
+  QueueMaintenance(JdbcClient jdbc, QueueProperties properties, Clock clock) {
+    this.jdbc = jdbc;
+    this.properties = properties;
+    this.clock = clock;
+  }
+
+  int resetStuck(Duration olderThan) {
+    OffsetDateTime now = QueueClaims.now(clock);
+    return jdbc.sql(RESET_STUCK)
+        .param("now", now)
+        .param("cutoff", now.minus(olderThan))
+        .param("maxRetries", properties.maxRetries())
+        .update();
+  }
+
+  int markComplete(Collection<Long> ids) {
+    if (ids.isEmpty()) {
+      return 0;
+    }
+    return jdbc.sql(COMPLETE_BY_ID)
+        .param("now", QueueClaims.now(clock))
+        .param("ids", ids.toArray(Long[]::new))
+        .update();
+  }
+
+  int markFailed(Map<Long, String> errors) {
+    if (errors.isEmpty()) {
+      return 0;
+    }
+    List<Map.Entry<Long, String>> entries = List.copyOf(errors.entrySet());
+    return jdbc.sql(FAIL_BY_ID)
+        .param("now", QueueClaims.now(clock))
+        .param("ids", entries.stream().map(Map.Entry::getKey).toArray(Long[]::new))
+        .param("messages", entries.stream().map(Map.Entry::getValue).toArray(String[]::new))
+        .params(QueueOutcomes.backoff(properties))
+        .update();
+  }
+
+  int retry(Long id) {
+    return jdbc.sql(RETRY)
+        .param("now", QueueClaims.now(clock))
+        .param("all", id == null)
+        .param("id", id == null ? -1L : id)
+        .update();
+  }
+
+  CleanupResult cleanup(Duration completedOlderThan, Duration logsOlderThan) {
+    OffsetDateTime now = QueueClaims.now(clock);
+    int items = deleteInChunks(DELETE_COMPLETED, now.minus(completedOlderThan));
+    int logs = deleteInChunks(DELETE_LOGS, now.minus(logsOlderThan));
+    return new CleanupResult(items, logs);
+  }
+
+  private int deleteInChunks(String sql, OffsetDateTime cutoff) {
+    int chunk = properties.cleanupChunkSize();
+    int total = 0;
+    int deleted;
+    do {
+      deleted = jdbc.sql(sql).param("cutoff", cutoff).param("chunk", chunk).update();
+      total += deleted;
+    } while (deleted == chunk);
+    return total;
+  }
+}

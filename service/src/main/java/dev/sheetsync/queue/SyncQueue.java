@@ -1,0 +1,106 @@
+package dev.sheetsync.queue;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+
+/**
+ * The sync queue's operations. Every method is one SQL statement (cleanup: one per chunk) and is
+ * safe to call from several threads and several service instances at once. Times come from the
+ * injected {@link java.time.Clock}.
+ *
+ * <p>Life of an item: PENDING → (claimed by {@link #dequeue}) PROCESSING → COMPLETED, or back to
+ * PENDING with a backoff after a failed attempt, or FAILED once {@code sheetsync.queue.max-retries}
+ * attempts have failed. {@link #retry}/{@link #retryAllFailed} give FAILED items a fresh start.
+ */
+@Service
+public class SyncQueue {
+
+  private final QueueClaims claims;
+  private final QueueOutcomes outcomes;
+  private final QueueMaintenance maintenance;
+  private final QueueReports reports;
+
+  SyncQueue(
+      QueueClaims claims,
+      QueueOutcomes outcomes,
+      QueueMaintenance maintenance,
+      QueueReports reports) {
+    this.claims = claims;
+    this.outcomes = outcomes;
+    this.maintenance = maintenance;
+    this.reports = reports;
+  }
+
+  /**
+   * Claims up to {@code n} due PENDING items, oldest due first, and commits the claim at once (call
+   * it outside any transaction, and never hold a transaction across the work that follows).
+   * Concurrent callers receive disjoint items.
+   *
+   * @return the claimed items in id order (the order the changes were made); empty if none is due
+   */
+  public List<QueueItem> dequeue(int n) {
+    return claims.dequeue(n);
+  }
+
+  /**
+   * Records what happened to claimed items, with their sync-log rows, in at most three statements.
+   * Outcomes whose claim is no longer held (the item was reset as stuck meanwhile) are ignored and
+   * counted as lost. Joins the caller's transaction if there is one.
+   */
+  public RecordedOutcomes record(Collection<Outcome> outcomes) {
+    return this.outcomes.record(outcomes);
+  }
+
+  /** Marks items COMPLETED if still PROCESSING (no sync-log rows; see {@link #record}). */
+  public void markComplete(Collection<Long> ids) {
+    maintenance.markComplete(ids);
+  }
+
+  /** Records one failed attempt of a PROCESSING item (backoff, or FAILED when out of retries). */
+  public void markFailed(long id, String error) {
+    maintenance.markFailed(Map.of(id, error));
+  }
+
+  /** Batch form of {@link #markFailed(long, String)}: item id → error, one statement. */
+  public void markFailed(Map<Long, String> errors) {
+    maintenance.markFailed(errors);
+  }
+
+  /**
+   * Puts PROCESSING items claimed before {@code now - olderThan} back to PENDING, counting an
+   * attempt (FAILED if that was the last one).
+   *
+   * @return how many items were reset
+   */
+  public int resetStuck(Duration olderThan) {
+    return maintenance.resetStuck(olderThan);
+  }
+
+  /** Deletes COMPLETED items and sync-log rows older than the given ages, in bounded chunks. */
+  public CleanupResult cleanupCompleted(Duration completedOlderThan, Duration logsOlderThan) {
+    return maintenance.cleanup(completedOlderThan, logsOlderThan);
+  }
+
+  /** Counts per status and the age of the oldest due PENDING item, from one query. */
+  public QueueStats stats() {
+    return reports.stats();
+  }
+
+  /** Gives one FAILED item a fresh start (PENDING, retries 0, due now). */
+  public boolean retry(long id) {
+    return maintenance.retry(id) == 1;
+  }
+
+  /** Gives every FAILED item a fresh start; returns how many. */
+  public int retryAllFailed() {
+    return maintenance.retry(null);
+  }
+
+  /** The most recently created FAILED items, newest first. */
+  public List<FailedItem> recentFailed(int limit) {
+    return reports.recentFailed(limit);
+  }
+}

@@ -1,0 +1,29 @@
+package dev.sheetsync.sync;
+
+import java.util.List;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+/**
+ * The caller proved it knows {@code CRON_SECRET}. Lives for one request only: it is never stored in
+ * a session, and it is set only on the write-back endpoint, so the secret opens nothing else.
+ */
+final class CronAuthentication extends AbstractAuthenticationToken {
+
+  static final String AUTHORITY = "SYNC_CRON";
+
+  CronAuthentication() {
+    super(List.of(new SimpleGrantedAuthority(AUTHORITY)));
+    setAuthenticated(true);
+  }
+
+  @Override
+  public Object getCredentials() {
+    return "";
+  }
+
+  @Override
+  public Object getPrincipal() {
+    return "cron";
+  }
+}

@@ -1,0 +1,52 @@
+package dev.sheetsync.throttle;
+
+import dev.sheetsync.system.JsonErrors;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Refuses {@code POST /login} with 429 and {@code Retry-After} while the account or the address
+ * must wait; the password is not even checked then, so a locked account cannot be probed.
+ */
+final class LoginThrottleFilter extends OncePerRequestFilter {
+
+  static final String LOGIN = "/login";
+
+  private final LoginThrottle throttle;
+
+  LoginThrottleFilter(LoginThrottle throttle) {
+    this.throttle = throttle;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !("POST".equals(request.getMethod())
+        && request.getRequestURI().equals(request.getContextPath() + LOGIN));
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<Duration> wait =
+        throttle.waitBeforeAttempt(request.getParameter("username"), request.getRemoteAddr());
+    if (wait.isPresent()) {
+      long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
+      response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+      JsonErrors.write(
+          response,
+          HttpStatus.TOO_MANY_REQUESTS,
+          "Too many failed logins; try again in " + seconds + " seconds");
+      return;
+    }
+    chain.doFilter(request, response);
+  }
+}
