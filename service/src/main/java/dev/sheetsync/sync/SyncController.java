@@ -87,6 +87,24 @@ class SyncController {
     return failure(HttpStatus.INTERNAL_SERVER_ERROR, "Write-back failed");
   }
 
+  @GetMapping("/write-back")
+  @Operation(
+      summary = "Run the write-back now (cron callers that can only GET)",
+      description =
+          "Vercel's cron calls its path with GET and `Authorization: Bearer <CRON_SECRET>`, so the"
+              + " seed's vercel.json works unchanged. Only the bearer secret is accepted here: a"
+              + " state change on GET must never be reachable with a cookie.",
+      security = @SecurityRequirement(name = "cronBearer"))
+  @ApiResponse(responseCode = "200", description = "As POST")
+  @ApiResponse(responseCode = "401", description = "No matching bearer secret")
+  @ApiResponse(responseCode = "405", description = "A session is not enough on GET; use POST")
+  ResponseEntity<?> writeBackByGet(Authentication authentication) {
+    if (!(authentication instanceof CronAuthentication)) {
+      return failure(HttpStatus.METHOD_NOT_ALLOWED, "Use POST to run the write-back");
+    }
+    return writeBack(authentication);
+  }
+
   @GetMapping("/queue")
   @Operation(
       summary = "Queue status",

@@ -108,6 +108,19 @@ class WriteBackEndpointTest {
   }
 
   @Test
+  void getWorksForTheBearerSecretOnlyAsVercelsCronCallsIt() {
+    Http.Response cron =
+        new Http(port).send("GET", PATH, null, "Authorization", "Bearer " + secret);
+    Http.Response session = admin.send("GET", PATH, null);
+    Http.Response anonymous = new Http(port).send("GET", PATH, null);
+
+    assertThat(cron.status()).isEqualTo(200);
+    assertThat(cron.json().get("success").asBoolean()).isTrue();
+    assertThat(session.status()).isEqualTo(405);
+    assertThat(anonymous.status()).isEqualTo(401);
+  }
+
+  @Test
   void adminSessionRunsTheWriteBack() {
     assertThat(admin.send("POST", PATH, null).status()).isEqualTo(200);
   }
