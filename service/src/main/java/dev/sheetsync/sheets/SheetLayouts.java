@@ -41,6 +41,16 @@ public record SheetLayouts(List<TabLayout> tabs) {
     tabs = List.copyOf(tabs);
   }
 
+  /**
+   * Tab name → headers, in layout order: what {@code SheetsEmulator.createSpreadsheet} takes to
+   * create a spreadsheet matching this layout (header rows other than 1 aside).
+   */
+  public Map<String, List<String>> headerRows() {
+    Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
+    tabs.forEach(t -> rows.put(t.tabName(), t.headers()));
+    return java.util.Collections.unmodifiableMap(rows);
+  }
+
   /** The tab showing {@code model}'s records; never null. */
   public TabLayout forModel(SyncModel model) {
     return tabs.stream()

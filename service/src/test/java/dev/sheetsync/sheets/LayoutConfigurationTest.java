@@ -144,6 +144,10 @@ class LayoutConfigurationTest {
         """);
 
     assertThatThrownBy(() -> layouts("--SHEETSYNC_LAYOUT_FILE=" + file))
+        .satisfies(
+            e ->
+                assertThat(new SheetsFailureAnalyzer().analyze(e).getDescription())
+                    .startsWith("The sheet layout (sheetsync.layout) is invalid: Tab 'Revenue'"))
         .rootCause()
         .isInstanceOf(SheetLayoutException.class)
         .hasMessageContaining(

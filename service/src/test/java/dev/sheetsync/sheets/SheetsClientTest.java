@@ -21,7 +21,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -229,10 +228,8 @@ class SheetsClientTest {
 
   private String freshSpreadsheet() {
     String id = "test-" + UUID.randomUUID();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
     SheetsEmulator emulator = target.emulator();
-    emulator.createSpreadsheet(id, id, tabs);
+    emulator.createSpreadsheet(id, id, layouts.headerRows());
     return id;
   }
 

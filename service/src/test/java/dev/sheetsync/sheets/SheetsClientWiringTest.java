@@ -86,9 +86,7 @@ class SheetsClientWiringTest {
   }
 
   static Map<String, List<String>> layoutTabs() {
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    return tabs;
+    return new LinkedHashMap<>(layouts.headerRows());
   }
 
   @Test
@@ -130,7 +128,10 @@ class SheetsClientWiringTest {
     tabs.put("Requests", requests);
     emulator.createSpreadsheet("mismatch", "mismatch", tabs);
 
-    assertThat(startupFailure(pointAt("mismatch")))
+    Throwable failure = startupFailure(pointAt("mismatch"));
+    assertThat(new SheetsFailureAnalyzer().analyze(failure).getDescription())
+        .isEqualTo(failure.getMessage());
+    assertThat(failure)
         .isInstanceOf(SpreadsheetCheckException.class)
         .hasMessageContaining("Spreadsheet 'mismatch'")
         .hasMessageContaining(

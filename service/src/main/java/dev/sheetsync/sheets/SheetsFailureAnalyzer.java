@@ -1,0 +1,32 @@
+package dev.sheetsync.sheets;
+
+import org.springframework.boot.diagnostics.FailureAnalysis;
+import org.springframework.boot.diagnostics.FailureAnalyzer;
+
+/**
+ * Turns a bad sheet layout or a spreadsheet that does not fit it into one clear startup message
+ * instead of a stack trace.
+ */
+class SheetsFailureAnalyzer implements FailureAnalyzer {
+
+  @Override
+  public FailureAnalysis analyze(Throwable failure) {
+    for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+      if (cause instanceof SpreadsheetCheckException check) {
+        return new FailureAnalysis(
+            check.getMessage(),
+            "Make the spreadsheet match the layout (README, section Google Sheets), or set"
+                + " sheetsync.sheets.verify-on-startup=false to start anyway.",
+            check);
+      }
+      if (cause instanceof SheetLayoutException layout) {
+        return new FailureAnalysis(
+            "The sheet layout (sheetsync.layout) is invalid: " + layout.getMessage(),
+            "Fix sheetsync.layout in application.yml or in the file named by"
+                + " SHEETSYNC_LAYOUT_FILE (README, section Google Sheets).",
+            layout);
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,109 @@
+package dev.sheetsync.writeback;
+
+import dev.sheetsync.queue.QueueItem;
+import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.RecordSnapshot;
+import dev.sheetsync.records.RecordSnapshots;
+import dev.sheetsync.sheets.DeletePolicy;
+import dev.sheetsync.sheets.RowMapper;
+import dev.sheetsync.sheets.RowMappingException;
+import dev.sheetsync.sheets.RowMode;
+import dev.sheetsync.sheets.SheetLayouts;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.stereotype.Component;
+
+/**
+ * The database side of a batch: coalesces the items per record, loads every record it needs with
+ * one query per model, and settles what needs no sheet (moot items, deleted records, values that
+ * cannot be written, tabs that ignore deletes). A constant number of queries per batch.
+ */
+@Component
+class BatchPlanner {
+
+  private final SheetLayouts layouts;
+  private final RecordSnapshots snapshots;
+  private final RowIndexes rowIndexes;
+  private final RowMapper mapper;
+
+  BatchPlanner(
+      SheetLayouts layouts, RecordSnapshots snapshots, RowIndexes rowIndexes, RowMapper mapper) {
+    this.layouts = layouts;
+    this.snapshots = snapshots;
+    this.rowIndexes = rowIndexes;
+    this.mapper = mapper;
+  }
+
+  List<RecordWork> plan(List<QueueItem> items) {
+    Map<SyncModel, Map<UUID, List<QueueItem>>> grouped = new EnumMap<>(SyncModel.class);
+    for (QueueItem item : items) {
+      grouped
+          .computeIfAbsent(item.model(), m -> new LinkedHashMap<>())
+          .computeIfAbsent(item.recordId(), id -> new ArrayList<>())
+          .add(item);
+    }
+    List<RecordWork> work = new ArrayList<>();
+    List<RecordWork> missing = new ArrayList<>();
+    grouped.forEach(
+        (model, byRecord) -> {
+          List<RecordWork> records = new ArrayList<>();
+          byRecord.forEach(
+              (id, list) -> records.add(new RecordWork(layouts.forModel(model), id, list)));
+          Set<UUID> toLoad =
+              records.stream().filter(r -> !r.deletes()).map(r -> r.id).collect(Collectors.toSet());
+          Map<UUID, RecordSnapshot> loaded = snapshots.load(model, toLoad);
+          for (RecordWork record : records) {
+            record.snapshot = loaded.get(record.id);
+            if (!record.deletes() && record.snapshot == null) {
+              missing.add(record);
+            }
+          }
+          work.addAll(records);
+        });
+    settleMissing(missing);
+    work.forEach(this::settleWithoutSheet);
+    return work;
+  }
+
+  /**
+   * A record that is gone although its last change is not a DELETE: its DELETE is queued behind
+   * (possibly claimed by another batch), so the change is moot; without one, it is an error.
+   */
+  private void settleMissing(List<RecordWork> missing) {
+    if (missing.isEmpty()) {
+      return;
+    }
+    Set<UUID> deleted = rowIndexes.withQueuedDelete(missing.stream().map(r -> r.id).toList());
+    for (RecordWork record : missing) {
+      if (deleted.contains(record.id)) {
+        record.skip("record deleted since; its DELETE is queued");
+      } else {
+        record.fail(record.tab.model().dbName() + " " + record.id + " not found", true);
+      }
+    }
+  }
+
+  private void settleWithoutSheet(RecordWork record) {
+    if (!record.open()) {
+      return;
+    }
+    if (record.deletes()) {
+      if (record.tab.deletePolicy() == DeletePolicy.IGNORE) {
+        record.skip("tab " + record.tab.tabName() + " ignores deletes");
+      }
+      return;
+    }
+    try {
+      // Every source cell is formatted on append, so this finds any value that cannot be written.
+      mapper.toRow(record.tab, record.snapshot, RowMapper.UNKNOWN_ROW, RowMode.APPEND);
+    } catch (RowMappingException e) {
+      record.fail(e.getMessage(), true);
+    }
+  }
+}

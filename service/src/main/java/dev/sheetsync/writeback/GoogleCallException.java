@@ -1,0 +1,57 @@
+package dev.sheetsync.writeback;
+
+import com.google.api.client.googleapis.json.GoogleJsonResponseException;
+import com.google.api.client.http.HttpResponseException;
+import java.io.IOException;
+
+/**
+ * A Sheets call that failed for good within this run: a permanent error (400, 403, 404, …), or a
+ * transient one (429, 5xx, timeout) that outlasted the retries or the run's time.
+ */
+class GoogleCallException extends Exception {
+
+  private final int status;
+
+  GoogleCallException(String method, IOException cause) {
+    super(method + ": " + describe(cause), cause);
+    this.status = status(cause);
+  }
+
+  /** HTTP status, or -1 for timeouts and other I/O failures. */
+  int status() {
+    return status;
+  }
+
+  /** Retrying later may help (429, 5xx, I/O); the items keep their retries for another run. */
+  boolean isTransient() {
+    return isTransient(status);
+  }
+
+  /** The whole spreadsheet is unusable (not shared, gone): later batches would fail alike. */
+  boolean stopsTheRun() {
+    return isTransient() || status == 401 || status == 403 || status == 404;
+  }
+
+  static boolean isTransient(int status) {
+    return status == -1 || status == 429 || status >= 500;
+  }
+
+  static int status(IOException e) {
+    return e instanceof HttpResponseException http ? http.getStatusCode() : -1;
+  }
+
+  /** Google's own message: {@code 403 PERMISSION_DENIED: The caller does not have permission}. */
+  static String describe(IOException e) {
+    if (e instanceof GoogleJsonResponseException json && json.getDetails() != null) {
+      Object status = json.getDetails().get("status");
+      return json.getStatusCode()
+          + (status == null ? "" : " " + status)
+          + ": "
+          + json.getDetails().getMessage();
+    }
+    if (e instanceof HttpResponseException http) {
+      return http.getStatusCode() + " " + http.getStatusMessage();
+    }
+    return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+  }
+}

@@ -1,0 +1,102 @@
+package dev.sheetsync.writeback;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Runs Sheets calls within the quota, retrying what may pass: 429, 5xx and timeouts, with truncated
+ * exponential backoff and jitter (Google's client retries nothing by itself). After a 429 it waits
+ * at least for the next quota window, as Google advises. Thread-safe.
+ */
+@Component
+class GoogleCalls {
+
+  private static final Logger log = LoggerFactory.getLogger(GoogleCalls.class);
+
+  enum Kind {
+    READ,
+    WRITE
+  }
+
+  /** One attempt of a call; {@code attempt} counts from 1, so a retry can first look again. */
+  @FunctionalInterface
+  interface Attempt<T> {
+    T run(int attempt) throws IOException, GoogleCallException;
+  }
+
+  private final WriteBackProperties.Google google;
+  private final QuotaWindow reads;
+  private final QuotaWindow writes;
+  private final AtomicLong retries = new AtomicLong();
+
+  GoogleCalls(WriteBackProperties properties) {
+    this.google = properties.google();
+    this.reads = new QuotaWindow(google.readRequestsPerMinute(), google.quotaWindow());
+    this.writes = new QuotaWindow(google.writeRequestsPerMinute(), google.quotaWindow());
+  }
+
+  /**
+   * Runs {@code attempt} until it succeeds, fails permanently, runs out of attempts, or would need
+   * to wait past {@code deadlineNanos} ({@link System#nanoTime()} based).
+   */
+  <T> T call(String method, Kind kind, long deadlineNanos, Attempt<T> attempt)
+      throws GoogleCallException {
+    for (int n = 1; ; n++) {
+      (kind == Kind.READ ? reads : writes).acquire(deadlineNanos, method);
+      try {
+        return attempt.run(n);
+      } catch (IOException e) {
+        int status = GoogleCallException.status(e);
+        if (!GoogleCallException.isTransient(status) || n >= google.attempts()) {
+          throw new GoogleCallException(method, e);
+        }
+        Duration wait = backoff(n, status);
+        if (System.nanoTime() + wait.toNanos() > deadlineNanos) {
+          throw new GoogleCallException(method, e);
+        }
+        log.info(
+            "{} failed ({}), retry {} in {} ms",
+            method,
+            GoogleCallException.describe(e),
+            n,
+            wait.toMillis());
+        retries.incrementAndGet();
+        sleep(wait, method);
+      }
+    }
+  }
+
+  /** Retries made since start, for the run's figures. */
+  long retries() {
+    return retries.get();
+  }
+
+  private Duration backoff(int attempt, int status) {
+    long capped =
+        Math.min(
+            google.maxBackoff().toMillis(),
+            google.initialBackoff().toMillis() << Math.min(attempt - 1, 20));
+    long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
+    if (status == 429) {
+      // Quotas refill per window: anything sooner than the next window is a wasted request.
+      long window = google.quotaWindow().toMillis();
+      long untilNextWindow = window - Math.floorMod(System.currentTimeMillis(), window);
+      jittered = Math.max(jittered, untilNextWindow + ThreadLocalRandom.current().nextLong(50));
+    }
+    return Duration.ofMillis(jittered);
+  }
+
+  static void sleep(Duration wait, String method) throws GoogleCallException {
+    try {
+      Thread.sleep(wait.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new GoogleCallException(method, new java.io.InterruptedIOException("interrupted"));
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package dev.sheetsync.writeback;
+
+import dev.sheetsync.queue.Outcome;
+import dev.sheetsync.queue.QueueItem;
+import dev.sheetsync.queue.SyncAction;
+import dev.sheetsync.records.RecordSnapshot;
+import dev.sheetsync.sheets.TabLayout;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The claimed items of one record in one batch, coalesced: the record's latest state is written
+ * once (or its row deleted once), and every item gets the outcome of that one write. Items followed
+ * by a DELETE of the same record are moot and complete as skipped. Not thread-safe; lives for one
+ * batch.
+ */
+final class RecordWork {
+
+  /** What the batch does to the record's row. */
+  enum Op {
+    UPDATE,
+    APPEND,
+    MARK,
+    CLEAR,
+    DELETE_ROW
+  }
+
+  final TabLayout tab;
+  final UUID id;
+  final List<QueueItem> items;
+  RecordSnapshot snapshot;
+  Op op;
+  int row;
+  List<Object> values;
+
+  private Outcome.Kind result;
+  private String message;
+
+  RecordWork(TabLayout tab, UUID id, List<QueueItem> items) {
+    this.tab = tab;
+    this.id = id;
+    this.items = List.copyOf(items);
+  }
+
+  String key() {
+    return id.toString();
+  }
+
+  /** True when the record's last change is its deletion. */
+  boolean deletes() {
+    return last().action() == SyncAction.DELETE;
+  }
+
+  /** The latest row hint: the record's stored row, else the newest item's. Only a hint. */
+  int hint() {
+    if (snapshot != null && snapshot.sheetRowIndex() != null) {
+      return snapshot.sheetRowIndex();
+    }
+    for (int i = items.size() - 1; i >= 0; i--) {
+      if (items.get(i).sheetRowIndex() != null) {
+        return items.get(i).sheetRowIndex();
+      }
+    }
+    return 0;
+  }
+
+  boolean open() {
+    return result == null;
+  }
+
+  boolean written() {
+    return result == Outcome.Kind.WRITTEN;
+  }
+
+  void wrote(int row) {
+    this.row = row;
+    settle(Outcome.Kind.WRITTEN, null);
+  }
+
+  void skip(String why) {
+    settle(Outcome.Kind.SKIPPED, why);
+  }
+
+  void fail(String error, boolean permanent) {
+    settle(permanent ? Outcome.Kind.FAILED_PERMANENTLY : Outcome.Kind.FAILED, error);
+  }
+
+  /** Undoes a write that verification could not confirm: the item comes back, unharmed. */
+  void release(String why) {
+    result = Outcome.Kind.RELEASED;
+    message = why;
+  }
+
+  private void settle(Outcome.Kind kind, String why) {
+    if (result == null) {
+      result = kind;
+      message = why;
+    }
+  }
+
+  /** One outcome per item; an open record (the run stopped before it) is released. */
+  List<Outcome> outcomes() {
+    List<Outcome> outcomes = new ArrayList<>(items.size());
+    boolean laterDelete = false;
+    for (int i = items.size() - 1; i >= 0; i--) {
+      QueueItem item = items.get(i);
+      if (laterDelete) {
+        outcomes.add(
+            Outcome.skipped(
+                item, tab.tabName(), null, "superseded by a later DELETE of the record"));
+      } else {
+        outcomes.add(outcome(item));
+      }
+      laterDelete |= item.action() == SyncAction.DELETE;
+    }
+    return outcomes;
+  }
+
+  private Outcome outcome(QueueItem item) {
+    Outcome.Kind kind = result == null ? Outcome.Kind.RELEASED : result;
+    String why = result == null ? "run stopped before this item was written" : message;
+    return new Outcome(item, kind, tab.tabName(), row > 0 ? row : null, why);
+  }
+
+  private QueueItem last() {
+    return items.get(items.size() - 1);
+  }
+}

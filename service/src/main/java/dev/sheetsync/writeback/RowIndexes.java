@@ -1,0 +1,73 @@
+package dev.sheetsync.writeback;
+
+import dev.sheetsync.queue.SyncModel;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Stores where records were written, with plain SQL: the records' own write path would queue a
+ * change for each row number and the write-back would chase its own tail. One statement per model.
+ */
+@Component
+class RowIndexes {
+
+  private static final Map<SyncModel, String> STORE =
+      Map.of(
+          SyncModel.REQUEST, store("requests"),
+          SyncModel.OPERATOR, store("operators"),
+          SyncModel.REVENUE, store("revenues"));
+
+  private static final String QUEUED_DELETES =
+      """
+      select distinct record_id from sync_queue
+       where action = 'DELETE' and record_id = any(cast(:ids as uuid[]))
+      """;
+
+  private final JdbcClient jdbc;
+
+  RowIndexes(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  private static String store(String table) {
+    return """
+        update %s t set sheet_row_index = u.row_index
+          from unnest(cast(:ids as uuid[]), cast(:rows as integer[])) as u(id, row_index)
+         where t.id = u.id and t.sheet_row_index is distinct from u.row_index
+        """
+        .formatted(table);
+  }
+
+  /** Stores the rows of written records whose row changed; one statement per model at most. */
+  void store(List<RecordWork> written) {
+    Map<SyncModel, List<RecordWork>> byModel =
+        written.stream()
+            .filter(
+                r ->
+                    r.snapshot != null
+                        && !Integer.valueOf(r.row).equals(r.snapshot.sheetRowIndex()))
+            .collect(Collectors.groupingBy(r -> r.tab.model()));
+    byModel.forEach(
+        (model, records) ->
+            jdbc.sql(STORE.get(model))
+                .param("ids", records.stream().map(RecordWork::key).toArray(String[]::new))
+                .param("rows", records.stream().map(r -> r.row).toArray(Integer[]::new))
+                .update());
+  }
+
+  /** Which of these records have a DELETE in the queue (in any state). */
+  Set<UUID> withQueuedDelete(Collection<UUID> ids) {
+    return new HashSet<>(
+        jdbc.sql(QUEUED_DELETES)
+            .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+            .query(UUID.class)
+            .list());
+  }
+}

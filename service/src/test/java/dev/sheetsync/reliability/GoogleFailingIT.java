@@ -1,0 +1,45 @@
+package dev.sheetsync.reliability;
+
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Scenario 2: Google fails about a fifth of the requests (429, 500, 503, hangs beyond the client
+ * timeout, writes applied but answered 503). Everything still drains, with no duplicate rows, while
+ * the faults go on.
+ */
+class GoogleFailingIT {
+
+  @Test
+  void everythingDrainsWithoutDuplicatesWhileGoogleFailsAFifthOfRequests() {
+    ReliabilityEnvironment env = ReliabilityEnvironment.get();
+    ReliabilitySize size = env.size;
+    try (Scenario scenario = env.scenario("google_failing")) {
+      ServiceProcess service = scenario.start("a");
+      Scenario.requireWriteBack(service);
+      Workload workload = new Workload(List.of(scenario.admin(service)), 2, "fault");
+      long injected;
+      long requests;
+      try (FaultInjector faults =
+          new FaultInjector(env.emulator.control(), size.faultRate(), 6_000, 11)) {
+        int rounds = 6;
+        for (int round = 0; round < rounds; round++) {
+          workload.run(size.faultChanges() / rounds);
+          Scenario.triggerWriteBack(service);
+        }
+        scenario.drain(service, Duration.ofMinutes(size == ReliabilitySize.FULL ? 20 : 6));
+        injected = faults.injected();
+        requests = faults.requestsSeen();
+      }
+      Outcome.finish(
+          scenario,
+          workload,
+          2,
+          "2. Google failing",
+          "%,d faults in %,d Sheets requests (%.0f%%)"
+              .formatted(injected, requests, 100.0 * injected / Math.max(1, requests)),
+          "%d 429s sent".formatted(env.emulator.control().requestCounts().status429()));
+    }
+  }
+}

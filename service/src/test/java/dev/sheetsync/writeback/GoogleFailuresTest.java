@@ -1,0 +1,123 @@
+package dev.sheetsync.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sheetsync.emulator.Faults;
+import dev.sheetsync.emulator.ValueRender;
+import dev.sheetsync.queue.FailedItem;
+import dev.sheetsync.queue.QueueProperties;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+class GoogleFailuresTest extends WriteBackTestSupport {
+
+  @Autowired QueueProperties queueProperties;
+
+  @Test
+  void burstOf429sIsWaitedOutWithinTheRun() {
+    newRequest("Ada");
+    sheet.control().faults(Faults.NONE.withFailNext(3, 429));
+
+    RunResult result = writeBack.runOnce();
+
+    assertThat(result.succeeded()).isEqualTo(1);
+    assertThat(result.googleRetries()).isEqualTo(3);
+    assertThat(sheet.rows(requestsTab, ValueRender.FORMATTED_VALUE)).hasSize(1);
+  }
+
+  @Test
+  void permanent403FailsTheItemsAtOnceWithGooglesMessageAndStopsTheRun() {
+    newRequest("Ada");
+    newRequest("Grace");
+    sheet.control().setNotShared(target.spreadsheetId(), true);
+
+    RunResult result = writeBack.runOnce();
+
+    sheet.control().setNotShared(target.spreadsheetId(), false);
+    assertThat(result.failed()).isEqualTo(2);
+    assertThat(result.googleRetries()).isZero();
+    assertThat(result.stoppedBy()).contains("403");
+    Map<String, Object> item =
+        jdbc.sql("select status, retries, last_error from sync_queue limit 1").query().singleRow();
+    assertThat(item).containsEntry("status", "PENDING").containsEntry("retries", 1);
+    assertThat(item.get("last_error").toString()).contains("403");
+    assertThat(count("select count(*) from sync_log where status = 'FAILED'")).isEqualTo(2);
+  }
+
+  @Test
+  void itemThatKeepsFailingEndsFailedWithItsLastErrorAndAFailedLogRow() {
+    UUID id = newRequest("Ada");
+    sheet.control().faults(Faults.NONE.withErrorRate(1.0, 500, 1L));
+
+    for (int run = 0; run < queueProperties.maxRetries(); run++) {
+      assertThat(writeBack.runOnce().failed()).isEqualTo(1);
+      clock.advance(queueProperties.backoffMax().plusSeconds(1));
+    }
+
+    sheet.control().clearFaults();
+    assertThat(writeBack.runOnce().processed()).isZero();
+    assertThat(queue.recentFailed(10))
+        .singleElement()
+        .satisfies(
+            f -> {
+              assertThat(f.recordId()).isEqualTo(id);
+              assertThat(f.lastError()).contains("500");
+              assertThat(f.retries()).isEqualTo(queueProperties.maxRetries());
+            })
+        .extracting(FailedItem::id)
+        .isNotNull();
+    assertThat(count("select count(*) from sync_log where status = 'FAILED'"))
+        .isEqualTo(queueProperties.maxRetries());
+  }
+
+  @Test
+  void runResetsItemsAbandonedByADeadWorkerAndWritesThem() {
+    newRequest("Ada");
+    queue.dequeue(10); // a worker claimed it and died
+    clock.advance(queueProperties.stuckAfter().plus(Duration.ofMinutes(1)));
+
+    RunResult result = writeBack.runOnce();
+
+    assertThat(result.resetStuck()).isEqualTo(1);
+    assertThat(result.succeeded()).isEqualTo(1);
+    assertThat(sheet.rows(requestsTab, ValueRender.FORMATTED_VALUE)).hasSize(1);
+  }
+
+  @Test
+  void valueThatCannotBeWrittenFailsOnlyItsOwnItem() {
+    UUID bad = newRequest("Ada");
+    newRequest("Grace");
+    jdbc.sql("update requests set notes = repeat('x', 60000) where id = :id")
+        .param("id", bad)
+        .update();
+
+    RunResult result = writeBack.runOnce();
+
+    assertThat(result).extracting(RunResult::succeeded, RunResult::failed).containsExactly(1, 1);
+    assertThat(queue.recentFailed(10))
+        .singleElement()
+        .satisfies(f -> assertThat(f.lastError()).contains("Notes"));
+    assertThat(sheet.rows(requestsTab, ValueRender.FORMATTED_VALUE))
+        .singleElement()
+        .satisfies(r -> assertThat(r.get(2)).isEqualTo("Grace"));
+  }
+
+  @Test
+  void createOfARecordThatNeverExistedFailsAtOnce() {
+    jdbc.sql(
+            """
+            insert into sync_queue (action, model, record_id, payload)
+            values ('CREATE', 'Request', gen_random_uuid(), '{}')
+            """)
+        .update();
+
+    RunResult result = writeBack.runOnce();
+
+    assertThat(result.failed()).isEqualTo(1);
+    assertThat(queue.stats().failed()).isEqualTo(1);
+    assertThat(queue.recentFailed(1).get(0).lastError()).contains("not found");
+  }
+}

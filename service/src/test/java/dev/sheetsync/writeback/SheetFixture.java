@@ -1,0 +1,79 @@
+package dev.sheetsync.writeback;
+
+import com.google.api.services.sheets.v4.Sheets;
+import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
+import com.google.api.services.sheets.v4.model.Request;
+import dev.sheetsync.emulator.EmulatorControl;
+import dev.sheetsync.emulator.ValueRender;
+import dev.sheetsync.sheets.SheetLayouts;
+import dev.sheetsync.sheets.SpreadsheetTarget;
+import dev.sheetsync.sheets.TabLayout;
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The embedded emulator's spreadsheet, as a fresh sheet per test, read back directly. */
+class SheetFixture {
+
+  final Sheets sheets;
+  final SpreadsheetTarget target;
+  final SheetLayouts layouts;
+  private final SheetKeys keys;
+
+  SheetFixture(Sheets sheets, SpreadsheetTarget target, SheetLayouts layouts, SheetKeys keys) {
+    this.sheets = sheets;
+    this.target = target;
+    this.layouts = layouts;
+    this.keys = keys;
+  }
+
+  /** Empty tabs with their header rows, no faults, no quota. */
+  void reset() {
+    EmulatorControl control = control();
+    control.reset();
+    Map<String, List<String>> tabs = new LinkedHashMap<>();
+    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
+    control.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
+    control.quota(0, 0);
+    keys.forgetSheetIds();
+  }
+
+  EmulatorControl control() {
+    return target.emulator().control();
+  }
+
+  /** Every row of the tab below the header, as the API renders it. */
+  List<List<Object>> rows(TabLayout tab, ValueRender render) {
+    String range =
+        "'" + tab.tabName() + "'!A" + tab.firstDataRow() + ":" + tab.lastColumnLetter() + "1000";
+    return target.emulator().values(target.spreadsheetId(), range, render);
+  }
+
+  /** One cell of a data row (1-based sheet row), rendered. */
+  Object cell(TabLayout tab, int row, String header, ValueRender render) {
+    List<List<Object>> rows = rows(tab, render);
+    List<Object> r = rows.get(row - tab.firstDataRow());
+    int column = tab.columnIndex(header);
+    return column < r.size() ? r.get(column) : "";
+  }
+
+  /** Structural edits as people make them, through the API. */
+  void edit(TabLayout tab, Request... requests) throws IOException {
+    sheets
+        .spreadsheets()
+        .batchUpdate(
+            target.spreadsheetId(),
+            new BatchUpdateSpreadsheetRequest().setRequests(List.of(requests)))
+        .execute();
+  }
+
+  int sheetId(TabLayout tab) throws IOException {
+    return sheets.spreadsheets().get(target.spreadsheetId()).execute().getSheets().stream()
+        .filter(s -> s.getProperties().getTitle().equals(tab.tabName()))
+        .findFirst()
+        .orElseThrow()
+        .getProperties()
+        .getSheetId();
+  }
+}

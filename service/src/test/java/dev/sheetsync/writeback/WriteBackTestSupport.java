@@ -1,0 +1,132 @@
+package dev.sheetsync.writeback;
+
+import com.google.api.services.sheets.v4.Sheets;
+import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.queue.SyncQueue;
+import dev.sheetsync.records.OperatorInput;
+import dev.sheetsync.records.PaymentMethod;
+import dev.sheetsync.records.PaymentStatus;
+import dev.sheetsync.records.RecordChanges;
+import dev.sheetsync.records.RequestInput;
+import dev.sheetsync.records.RequestStatus;
+import dev.sheetsync.records.RevenueInput;
+import dev.sheetsync.records.ServiceType;
+import dev.sheetsync.sheets.SheetLayouts;
+import dev.sheetsync.sheets.SpreadsheetTarget;
+import dev.sheetsync.sheets.TabLayout;
+import dev.sheetsync.testing.EngineTest;
+import dev.sheetsync.testing.SettableClock;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Clean tables, a fresh sheet, and records made through the records' own write path. */
+@EngineTest
+abstract class WriteBackTestSupport {
+
+  @Autowired WriteBack writeBack;
+  @Autowired SyncQueue queue;
+  @Autowired RecordChanges records;
+  @Autowired JdbcClient jdbc;
+  @Autowired SettableClock clock;
+  @Autowired Sheets sheets;
+  @Autowired SpreadsheetTarget target;
+  @Autowired SheetLayouts layouts;
+  @Autowired SheetKeys keys;
+
+  SheetFixture sheet;
+  TabLayout requestsTab;
+  TabLayout operatorsTab;
+  TabLayout revenueTab;
+  private int bookings;
+
+  @BeforeEach
+  void freshQueueAndSheet() {
+    jdbc.sql(
+            "truncate sync_queue, sync_log, revenues, operators, requests restart identity cascade")
+        .update();
+    clock.reset();
+    sheet = new SheetFixture(sheets, target, layouts, keys);
+    sheet.reset();
+    requestsTab = layouts.forModel(SyncModel.REQUEST);
+    operatorsTab = layouts.forModel(SyncModel.OPERATOR);
+    revenueTab = layouts.forModel(SyncModel.REVENUE);
+  }
+
+  UUID newRequest(String customer) {
+    bookings++;
+    return records.createRequest(
+        new RequestInput(
+            "BK-" + bookings,
+            customer,
+            "+1 555 0100",
+            "guest" + bookings + "@example.com",
+            "Hanoi",
+            LocalDate.of(2026, 3, 1),
+            LocalDate.of(2026, 3, 5),
+            2,
+            new BigDecimal("1234.50"),
+            "USD",
+            RequestStatus.CONFIRMED,
+            null,
+            "window seat"));
+  }
+
+  UUID newOperator(UUID request) {
+    return records.createOperator(
+        new OperatorInput(
+            request,
+            LocalDate.of(2026, 3, 2),
+            ServiceType.HOTEL,
+            "Lotus Hotel",
+            "2 nights",
+            new BigDecimal("300.00"),
+            PaymentStatus.UNPAID,
+            null));
+  }
+
+  UUID newRevenue(UUID request, String amount) {
+    return records.createRevenue(
+        new RevenueInput(
+            request,
+            LocalDate.of(2026, 2, 1),
+            new BigDecimal(amount),
+            PaymentMethod.CARD,
+            "ref-" + amount,
+            null));
+  }
+
+  void renameCustomer(UUID request, String name) {
+    records.updateRequest(
+        request,
+        r ->
+            new RequestInput(
+                r.bookingCode(),
+                name,
+                r.customerPhone(),
+                r.customerEmail(),
+                r.destination(),
+                r.startDate(),
+                r.endDate(),
+                r.pax(),
+                r.totalPrice(),
+                r.currency(),
+                r.status(),
+                r.sellerId(),
+                r.notes()));
+  }
+
+  Integer storedRow(UUID request) {
+    return jdbc.sql("select sheet_row_index from requests where id = :id")
+        .param("id", request)
+        .query(Integer.class)
+        .single();
+  }
+
+  long count(String sql) {
+    return jdbc.sql(sql).query(Long.class).single();
+  }
+}
