@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.sheetsync.Http;
 import dev.sheetsync.IntegrationTest;
 import dev.sheetsync.TestData;
+import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.users.Role;
 import java.io.File;
 import java.io.IOException;
@@ -87,9 +88,12 @@ class AdminConsoleBrowserTest {
     }
   }
 
+  @Autowired SpreadsheetTarget spreadsheet;
+
   @BeforeEach
   void admin() {
     new TestData(jdbc).reset().user("admin@example.com", Role.ADMIN);
+    spreadsheet.emulator().control().quota(0, 0);
   }
 
   @Test

@@ -56,6 +56,7 @@ class SecondInstanceTest {
                 "--sheetsync.sync.scheduler-enabled=true",
                 "--sheetsync.sync.schedule=* * * * * *");
     portB = ((WebServerApplicationContext) instanceB).getWebServer().getPort();
+    instanceB.getBean(SpreadsheetTarget.class).emulator().control().quota(0, 0);
   }
 
   @AfterAll

@@ -47,6 +47,12 @@ class SeedSuccessCriteriaTest {
     admin.login("admin@example.com", TestData.PASSWORD);
   }
 
+  @BeforeEach
+  void unlimitedQuota() {
+    // Google's 60 requests per minute per user would make the shared context's tests flaky.
+    spreadsheet.emulator().control().quota(0, 0);
+  }
+
   @AfterEach
   void noFaults() {
     spreadsheet.emulator().control().clearFaults();
