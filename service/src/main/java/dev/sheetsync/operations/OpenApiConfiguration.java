@@ -18,7 +18,6 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
-import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -34,14 +33,6 @@ class OpenApiConfiguration {
 
   static final String SESSION = "session";
   static final String CRON_BEARER = "cronBearer";
-
-  static {
-    // PATCH bodies are Jackson 3 trees (any subset of fields); springdoc's Jackson 2 introspection
-    // cannot describe the tree classes themselves, so document them as plain JSON objects.
-    SpringDocUtils.getConfig()
-        .replaceWithSchema(tools.jackson.databind.node.ObjectNode.class, new ObjectSchema())
-        .replaceWithSchema(tools.jackson.databind.JsonNode.class, new ObjectSchema());
-  }
 
   @Bean
   OpenAPI sheetsyncOpenApi() {
