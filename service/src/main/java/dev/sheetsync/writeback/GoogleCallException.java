@@ -11,10 +11,24 @@ import java.io.IOException;
 class GoogleCallException extends Exception {
 
   private final int status;
+  private final boolean outOfBudget;
 
   GoogleCallException(String method, IOException cause) {
+    this(method, cause, false);
+  }
+
+  GoogleCallException(String method, IOException cause, boolean outOfBudget) {
     super(method + ": " + describe(cause), cause);
     this.status = status(cause);
+    this.outOfBudget = outOfBudget || status == 429;
+  }
+
+  /**
+   * The quota or the run's time ran out before the call could succeed: no evidence against the
+   * items, which are released for the next run instead of failed.
+   */
+  boolean outOfBudget() {
+    return outOfBudget;
   }
 
   /** HTTP status, or -1 for timeouts and other I/O failures. */

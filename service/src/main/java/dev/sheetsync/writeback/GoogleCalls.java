@@ -55,9 +55,9 @@ class GoogleCalls {
         if (!GoogleCallException.isTransient(status) || n >= google.attempts()) {
           throw new GoogleCallException(method, e);
         }
-        Duration wait = backoff(n, status);
+        Duration wait = backoff(n, status, deadlineNanos);
         if (System.nanoTime() + wait.toNanos() > deadlineNanos) {
-          throw new GoogleCallException(method, e);
+          throw new GoogleCallException(method, e, true);
         }
         log.info(
             "{} failed ({}), retry {} in {} ms",
@@ -76,17 +76,24 @@ class GoogleCalls {
     return retries.get();
   }
 
-  private Duration backoff(int attempt, int status) {
+  private Duration backoff(int attempt, int status, long deadlineNanos) {
     long capped =
         Math.min(
             google.maxBackoff().toMillis(),
             google.initialBackoff().toMillis() << Math.min(attempt - 1, 20));
     long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
     if (status == 429) {
-      // Quotas refill per window: anything sooner than the next window is a wasted request.
+      // Quotas refill per window: anything sooner than the next window is likely a wasted request.
+      // If the run ends before that, the plain backoff still gives another (cheap) chance.
       long window = google.quotaWindow().toMillis();
-      long untilNextWindow = window - Math.floorMod(System.currentTimeMillis(), window);
-      jittered = Math.max(jittered, untilNextWindow + ThreadLocalRandom.current().nextLong(50));
+      long untilNextWindow =
+          window
+              - Math.floorMod(System.currentTimeMillis(), window)
+              + ThreadLocalRandom.current().nextLong(50);
+      long remaining = (deadlineNanos - System.nanoTime()) / 1_000_000;
+      if (untilNextWindow < remaining) {
+        jittered = Math.max(jittered, untilNextWindow);
+      }
     }
     return Duration.ofMillis(jittered);
   }

@@ -40,7 +40,9 @@ final class QuotaWindow {
       }
       if (System.nanoTime() + wait > deadlineNanos) {
         throw new GoogleCallException(
-            method, new InterruptedIOException("quota used up until after the run's deadline"));
+            method,
+            new InterruptedIOException("quota used up until after the run's deadline"),
+            true);
       }
       GoogleCalls.sleep(Duration.ofNanos(wait + 1_000_000), method);
     }

@@ -211,7 +211,7 @@ class SheetWriter {
                   .spreadsheets()
                   .values()
                   .append(
-                      spreadsheetId, RowMapper.tableRange(tab), new ValueRange().setValues(rows))
+                      spreadsheetId, anchor(tab, firstRow - 1), new ValueRange().setValues(rows))
                   .setValueInputOption(USER_ENTERED)
                   .setInsertDataOption("INSERT_ROWS")
                   .execute();
@@ -223,6 +223,20 @@ class SheetWriter {
           pending.clear();
           return null;
         });
+  }
+
+  /**
+   * The append's range: column A to the last column, at the last row holding a key. Google appends
+   * after the table it finds from the range's first row down; anchored at the whole tab, a blank
+   * row people inserted in the middle would end that table early and the rows would land there.
+   */
+  private static String anchor(TabLayout tab, int lastKeyRow) {
+    return RowMapper.quoteTabName(tab.tabName())
+        + "!A"
+        + lastKeyRow
+        + ":"
+        + tab.lastColumnLetter()
+        + lastKeyRow;
   }
 
   private void appended(RecordWork record, int row, Integer predictedRow, List<ValueRange> fixes) {
@@ -446,11 +460,21 @@ class SheetWriter {
   }
 
   /**
-   * Settles the records a call failed for. A transient failure (Google struggling beyond our
-   * retries) or an unusable spreadsheet stops the run; the records not attempted yet are released.
+   * Settles the records a call failed for: released when the quota or the run's time ran out,
+   * failed (one attempt) otherwise. A transient failure (Google struggling beyond our retries) or
+   * an unusable spreadsheet stops the run; the records not attempted yet are released.
    */
   private static BatchWrite stopOrFail(
       List<RecordWork> open, List<RecordWork> affected, GoogleCallException e) {
+    if (e.outOfBudget()) {
+      // Quota or run time used up: not the items' fault, so no attempt is counted against them.
+      affected.stream()
+          .filter(RecordWork::open)
+          .forEach(
+              r ->
+                  r.release(
+                      "not written before the run ran out of quota or time: " + e.getMessage()));
+    }
     affected.stream().filter(RecordWork::open).forEach(r -> r.fail(e.getMessage(), false));
     if (!e.stopsTheRun()) {
       return BatchWrite.CLEAN;

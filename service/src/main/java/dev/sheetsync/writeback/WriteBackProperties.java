@@ -42,7 +42,7 @@ public record WriteBackProperties(
    */
   public record Google(
       @DefaultValue("6") @Min(1) int attempts,
-      @DefaultValue("1s") @NotNull Duration initialBackoff,
+      @DefaultValue("100ms") @NotNull Duration initialBackoff,
       @DefaultValue("32s") @NotNull Duration maxBackoff,
       @DefaultValue("1m") @NotNull Duration quotaWindow,
       @DefaultValue("60") @Min(0) int writeRequestsPerMinute,

@@ -36,7 +36,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
     properties = {
       // Production values, not the test profile's fast retries and unlimited quota.
-      "sheetsync.writeback.google.initial-backoff=1s",
+      "sheetsync.writeback.google.initial-backoff=100ms",
       "sheetsync.writeback.google.max-backoff=32s",
       "sheetsync.writeback.google.quota-window=1m",
       "sheetsync.writeback.google.write-requests-per-minute=60",
