@@ -81,7 +81,7 @@ class SheetWriter {
     List<ValueRange> data = new ArrayList<>();
     for (Map.Entry<TabLayout, List<RecordWork>> tab : byTab(open, Op.APPEND).entrySet()) {
       try {
-        append(tab.getKey(), tab.getValue(), before.get(tab.getKey()), data, deadline);
+        append(tab.getKey(), tab.getValue(), open, before.get(tab.getKey()), data, deadline);
       } catch (GoogleCallException e) {
         BatchWrite stop = stopOrFail(open, tab.getValue(), e);
         if (stop.stop() != null) {
@@ -149,10 +149,15 @@ class SheetWriter {
    * Appends a tab's new rows in one request. Formula templates need the row number, known for sure
    * only afterwards: rows are mapped for the predicted rows (below the last key) and any row that
    * landed elsewhere gets its formulas fixed in the batch's {@code values.batchUpdate}.
+   *
+   * <p>Rows land after Google's "table", which a completely empty row ends (a cleared row, a row
+   * people inserted): then they are inserted in that gap and every row below moves down, so the
+   * batch's other records of the tab, located before, are moved along with their rows.
    */
   private void append(
       TabLayout tab,
       List<RecordWork> records,
+      List<RecordWork> open,
       KeyIndex index,
       List<ValueRange> fixes,
       long deadline)
@@ -169,6 +174,7 @@ class SheetWriter {
             // The failed attempt may have been applied before Google answered (a 503 after the
             // write): rows already there are not appended again.
             current = keys.read(List.of(tab), deadline).get(tab);
+            relocate(open, tab, current);
             for (Iterator<RecordWork> it = pending.iterator(); it.hasNext(); ) {
               RecordWork r = it.next();
               int row = first(current, r);
@@ -197,12 +203,39 @@ class SheetWriter {
                   .setInsertDataOption("INSERT_ROWS")
                   .execute();
           int actual = RowMapper.firstRowOf(response.getUpdates().getUpdatedRange());
+          insertedAbove(open, tab, actual, pending.size());
           for (int i = 0; i < pending.size(); i++) {
             appended(pending.get(i), actual + i, firstRow + i, fixes);
           }
           pending.clear();
           return null;
         });
+  }
+
+  /**
+   * INSERT_ROWS put {@code count} rows at {@code at}: the tab's located rows from there move down.
+   */
+  private static void insertedAbove(List<RecordWork> open, TabLayout tab, int at, int count) {
+    for (RecordWork r : open) {
+      if (r.tab.equals(tab) && r.op != Op.APPEND && r.row >= at) {
+        r.row += count;
+      }
+    }
+  }
+
+  /**
+   * After a failed append that may have been applied (and inserted rows anywhere), the tab's
+   * located rows are found again by key in the fresh read.
+   */
+  private static void relocate(List<RecordWork> open, TabLayout tab, KeyIndex current) {
+    for (RecordWork r : open) {
+      if (r.tab.equals(tab) && r.op != Op.APPEND && r.row > 0) {
+        int row = current.idAt(r.row).equals(r.key()) ? r.row : first(current, r);
+        if (row > 0) {
+          r.row = row;
+        }
+      }
+    }
   }
 
   private void appended(RecordWork record, int row, Integer predictedRow, List<ValueRange> fixes) {

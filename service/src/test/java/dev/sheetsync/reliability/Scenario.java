@@ -81,6 +81,12 @@ final class Scenario implements AutoCloseable {
     env.put("SHEETSYNC_QUEUE_BACKOFFMAX", "3s");
     env.put("SHEETSYNC_QUEUE_STUCKAFTER", "30s");
     env.put("SHEETSYNC_WRITEBACK_MAXRUNDURATION", "20s");
+    // Google retries: short waits, and no self-imposed quota (the emulator's quotas are off).
+    env.put("SHEETSYNC_WRITEBACK_GOOGLE_INITIALBACKOFF", "100ms");
+    env.put("SHEETSYNC_WRITEBACK_GOOGLE_MAXBACKOFF", "1s");
+    env.put("SHEETSYNC_WRITEBACK_GOOGLE_QUOTAWINDOW", "2s");
+    env.put("SHEETSYNC_WRITEBACK_GOOGLE_WRITEREQUESTSPERMINUTE", "0");
+    env.put("SHEETSYNC_WRITEBACK_GOOGLE_READREQUESTSPERMINUTE", "0");
     env.put("SHEETSYNC_SHEETS_READTIMEOUT", "5s");
     env.put("SHEETSYNC_SHEETS_CONNECTTIMEOUT", "2s");
     return env;
