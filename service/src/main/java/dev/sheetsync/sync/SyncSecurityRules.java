@@ -3,7 +3,6 @@ package dev.sheetsync.sync;
 import dev.sheetsync.security.SecurityRules;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -24,11 +23,7 @@ class SyncSecurityRules {
       public void authorize(
           AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
               requests) {
-        requests
-            .requestMatchers(HttpMethod.POST, CronBearerFilter.PATH)
-            .authenticated()
-            .requestMatchers("/api/sync/**")
-            .authenticated();
+        requests.requestMatchers("/api/sync/**").authenticated();
       }
 
       @Override

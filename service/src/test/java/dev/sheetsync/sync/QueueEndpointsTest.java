@@ -1,0 +1,206 @@
+package dev.sheetsync.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sheetsync.Http;
+import dev.sheetsync.IntegrationTest;
+import dev.sheetsync.TestData;
+import dev.sheetsync.users.Role;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** {@code GET /api/sync/queue} and the retry endpoints over real HTTP. */
+@IntegrationTest
+class QueueEndpointsTest {
+
+  @LocalServerPort int port;
+  @Autowired JdbcClient jdbc;
+
+  Http admin;
+  Http seller;
+
+  @BeforeEach
+  void data() {
+    TestData data = new TestData(jdbc).reset();
+    data.user("admin@example.com", Role.ADMIN);
+    data.user("seller@example.com", Role.SELLER);
+    admin = new Http(port);
+    admin.login("admin@example.com", TestData.PASSWORD);
+    seller = new Http(port);
+    seller.login("seller@example.com", TestData.PASSWORD);
+  }
+
+  long item(String status, int retries, String error, String createdAgo) {
+    return jdbc.sql(
+            """
+            insert into sync_queue (action, model, record_id, payload, status, retries, last_error,
+                                    created_at)
+            values ('UPDATE', 'Request', gen_random_uuid(), '{}', :status, :retries, :error,
+                    now() - cast(:ago as interval))
+            returning id
+            """)
+        .param("status", status)
+        .param("retries", retries)
+        .param("error", error)
+        .param("ago", createdAgo)
+        .query(Long.class)
+        .single();
+  }
+
+  void logRow(String action, String status, String ago) {
+    jdbc.sql(
+            """
+            insert into sync_log (sheet_name, action, record_id, row_index, status, error_message,
+                                  synced_at)
+            values ('Request', :action, 'r', 2, :status, null, now() - cast(:ago as interval))
+            """)
+        .param("action", action)
+        .param("status", status)
+        .param("ago", ago)
+        .update();
+  }
+
+  @Test
+  void withoutASessionAnswers401() {
+    Http.Response response = new Http(port).get("/api/sync/queue");
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.body()).isEqualTo("{\"error\":\"Unauthorized\"}");
+  }
+
+  @Test
+  void theCronSecretDoesNotOpenTheQueueStatus() {
+    Http.Response response =
+        new Http(port)
+            .send(
+                "GET",
+                "/api/sync/queue",
+                null,
+                "Authorization",
+                "Bearer test-cron-secret-not-for-production-0001");
+
+    assertThat(response.status()).isEqualTo(401);
+  }
+
+  @Test
+  void nonAdminsGetTheStatsButEmptyLists() {
+    item("FAILED", 5, "boom", "1 minute");
+    item("PENDING", 0, null, "2 minutes");
+    logRow("WRITE_BACK_UPDATE", "SUCCESS", "30 seconds");
+
+    JsonNode body = seller.get("/api/sync/queue").json();
+
+    assertThat(WriteBackEndpointTest.names(body)).containsExactly("success", "data");
+    JsonNode data = body.get("data");
+    assertThat(WriteBackEndpointTest.names(data))
+        .containsExactly("stats", "recentFailed", "recentLogs", "lastProcessed");
+    assertThat(data.at("/stats/failed").asInt()).isEqualTo(1);
+    assertThat(data.at("/stats/pending").asInt()).isEqualTo(1);
+    assertThat(data.at("/stats/total").asInt()).isEqualTo(2);
+    assertThat(data.at("/stats/oldestPendingAgeSeconds").asLong()).isBetween(100L, 200L);
+    assertThat(data.get("recentFailed").isArray()).isTrue();
+    assertThat(data.get("recentFailed")).isEmpty();
+    assertThat(data.get("recentLogs")).isEmpty();
+    assertThat(data.get("lastProcessed").isString()).isTrue();
+  }
+
+  @Test
+  void adminsGetTheLast10FailedAndTheLast20WriteBackLogsNewestFirst() {
+    for (int i = 1; i <= 12; i++) {
+      item("FAILED", 5, "error " + i, (20 - i) + " minutes");
+    }
+    for (int i = 1; i <= 22; i++) {
+      logRow("WRITE_BACK_CREATE", i % 2 == 0 ? "SUCCESS" : "FAILED", (30 - i) + " minutes");
+    }
+    logRow("PULL_FROM_SHEET", "SUCCESS", "1 second");
+
+    JsonNode data = admin.get("/api/sync/queue").json().get("data");
+
+    JsonNode failed = data.get("recentFailed");
+    assertThat(failed).hasSize(10);
+    assertThat(failed.get(0).get("lastError").asString()).isEqualTo("error 12");
+    assertThat(WriteBackEndpointTest.names(failed.get(0)))
+        .containsExactly("id", "model", "action", "recordId", "lastError", "retries", "createdAt");
+    assertThat(failed.get(0).get("model").asString()).isEqualTo("Request");
+    assertThat(failed.get(0).get("action").asString()).isEqualTo("UPDATE");
+    assertThat(failed.get(0).get("retries").asInt()).isEqualTo(5);
+    JsonNode logs = data.get("recentLogs");
+    assertThat(logs).hasSize(20);
+    assertThat(logs.get(0).get("action").asString()).isEqualTo("WRITE_BACK_CREATE");
+    assertThat(logs.get(0).get("syncedAt").asString())
+        .isGreaterThan(logs.get(1).get("syncedAt").asString());
+    assertThat(WriteBackEndpointTest.names(logs.get(0)))
+        .contains(
+            "sheetName", "action", "recordId", "rowIndex", "status", "errorMessage", "syncedAt");
+    // lastProcessed is the newest write-back log row, not the newer PULL row.
+    assertThat(data.get("lastProcessed").asString())
+        .isEqualTo(logs.get(0).get("syncedAt").asString());
+  }
+
+  @Test
+  void lastProcessedIsNullBeforeAnyWriteBack() {
+    assertThat(admin.get("/api/sync/queue").json().at("/data/lastProcessed").isNull()).isTrue();
+  }
+
+  @Test
+  void retryPutsOneFailedItemBackToPendingWithRetriesReset() {
+    long failed = item("FAILED", 5, "boom", "1 minute");
+
+    Http.Response response = admin.post("/api/sync/queue/" + failed + "/retry", null);
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.body()).isEqualTo("{\"success\":true,\"retried\":1}");
+    assertThat(row(failed)).containsExactly("PENDING", "0");
+  }
+
+  @Test
+  void retryOfAnUnknownItemAnswers404AndOfANonFailedItem409() {
+    long pending = item("PENDING", 1, null, "1 minute");
+
+    Http.Response unknown = admin.post("/api/sync/queue/999999/retry", null);
+    Http.Response notFailed = admin.post("/api/sync/queue/" + pending + "/retry", null);
+
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.json().get("success").asBoolean()).isFalse();
+    assertThat(notFailed.status()).isEqualTo(409);
+    assertThat(notFailed.json().get("error").asString()).isEqualTo("Queue item is not FAILED");
+    assertThat(row(pending)).containsExactly("PENDING", "1");
+  }
+
+  @Test
+  void retryFailedRetriesEveryFailedItemAndNothingElse() {
+    long a = item("FAILED", 5, "a", "3 minutes");
+    long b = item("FAILED", 2, "b", "2 minutes");
+    long done = item("COMPLETED", 0, null, "1 minute");
+
+    Http.Response response = admin.post("/api/sync/queue/retry-failed", null);
+
+    assertThat(response.body()).isEqualTo("{\"success\":true,\"retried\":2}");
+    assertThat(row(a)).containsExactly("PENDING", "0");
+    assertThat(row(b)).containsExactly("PENDING", "0");
+    assertThat(row(done)).containsExactly("COMPLETED", "0");
+  }
+
+  @Test
+  void retryEndpointsAreForAdminsOnly() {
+    long failed = item("FAILED", 5, "boom", "1 minute");
+
+    assertThat(seller.post("/api/sync/queue/" + failed + "/retry", null).status()).isEqualTo(403);
+    assertThat(seller.post("/api/sync/queue/retry-failed", null).body())
+        .isEqualTo("{\"error\":\"Admin only\"}");
+    assertThat(new Http(port).post("/api/sync/queue/retry-failed", null).status()).isEqualTo(401);
+    assertThat(row(failed)).containsExactly("FAILED", "5");
+  }
+
+  List<String> row(long id) {
+    return jdbc.sql("select status, retries from sync_queue where id = :id")
+        .param("id", id)
+        .query((rs, n) -> List.of(rs.getString(1), Integer.toString(rs.getInt(2))))
+        .single();
+  }
+}
