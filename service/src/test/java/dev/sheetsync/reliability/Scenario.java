@@ -48,7 +48,8 @@ final class Scenario implements AutoCloseable {
   final String name;
   final String spreadsheetId;
   final JdbcClient jdbc;
-  private final List<ServiceProcess> services = new ArrayList<>();
+  private final List<ServiceProcess> services =
+      java.util.Collections.synchronizedList(new ArrayList<>());
   private final Instant started = Instant.now();
 
   Scenario(ReliabilityEnvironment env, String name) {
@@ -210,6 +211,8 @@ final class Scenario implements AutoCloseable {
 
   @Override
   public void close() {
-    services.forEach(ServiceProcess::kill);
+    synchronized (services) {
+      services.forEach(ServiceProcess::kill);
+    }
   }
 }
