@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SheetWriter {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SheetWriter.class);
   private static final String USER_ENTERED = "USER_ENTERED";
 
   private final Sheets sheets;
@@ -78,17 +79,10 @@ class SheetWriter {
     }
     open.forEach(r -> locate(r, before.get(r.tab)));
 
+    // Rewrites first, appends after: an append may insert rows in the middle of a tab (Google
+    // appends after the first blank row of the table, e.g. one a clear left), which moves the rows
+    // below. Values written before move with their rows; rows read before would go stale.
     List<ValueRange> data = new ArrayList<>();
-    for (Map.Entry<TabLayout, List<RecordWork>> tab : byTab(open, Op.APPEND).entrySet()) {
-      try {
-        append(tab.getKey(), tab.getValue(), before.get(tab.getKey()), data, deadline);
-      } catch (GoogleCallException e) {
-        BatchWrite stop = stopOrFail(open, tab.getValue(), e);
-        if (stop.stop() != null) {
-          return stop;
-        }
-      }
-    }
     List<RecordWork> rewrites = rewrites(open, data);
     if (!data.isEmpty()) {
       try {
@@ -99,6 +93,29 @@ class SheetWriter {
         if (stop.stop() != null) {
           return stop;
         }
+      }
+    }
+    List<ValueRange> formulaFixes = new ArrayList<>();
+    for (Map.Entry<TabLayout, List<RecordWork>> tab : byTab(open, Op.APPEND).entrySet()) {
+      try {
+        append(
+            tab.getKey(), tab.getValue(), before.get(tab.getKey()), open, formulaFixes, deadline);
+      } catch (GoogleCallException e) {
+        BatchWrite stop = stopOrFail(open, tab.getValue(), e);
+        if (stop.stop() != null) {
+          return stop;
+        }
+      }
+    }
+    if (!formulaFixes.isEmpty()) {
+      try {
+        batchUpdate(formulaFixes, deadline);
+      } catch (GoogleCallException e) {
+        // The rows are written; only formulas of rows Google put elsewhere than predicted are off.
+        log.warn(
+            "Could not fix the formulas of {} appended rows: {}",
+            formulaFixes.size(),
+            e.getMessage());
       }
     }
     for (Map.Entry<TabLayout, List<RecordWork>> tab : byTab(open, Op.DELETE_ROW).entrySet()) {
@@ -154,6 +171,7 @@ class SheetWriter {
       TabLayout tab,
       List<RecordWork> records,
       KeyIndex index,
+      List<RecordWork> open,
       List<ValueRange> fixes,
       long deadline)
       throws GoogleCallException {
@@ -169,6 +187,7 @@ class SheetWriter {
             // The failed attempt may have been applied before Google answered (a 503 after the
             // write): rows already there are not appended again.
             current = keys.read(List.of(tab), deadline).get(tab);
+            relocate(open, tab, current);
             for (Iterator<RecordWork> it = pending.iterator(); it.hasNext(); ) {
               RecordWork r = it.next();
               int row = first(current, r);
@@ -197,6 +216,7 @@ class SheetWriter {
                   .setInsertDataOption("INSERT_ROWS")
                   .execute();
           int actual = RowMapper.firstRowOf(response.getUpdates().getUpdatedRange());
+          shift(open, tab, actual, pending.size());
           for (int i = 0; i < pending.size(); i++) {
             appended(pending.get(i), actual + i, firstRow + i, fixes);
           }
@@ -321,6 +341,27 @@ class SheetWriter {
                         .setDimension("ROWS")
                         .setStartIndex(row - 1)
                         .setEndIndex(row)));
+  }
+
+  /** Rows inserted at {@code from}: the tab's rows there and below moved down. */
+  private static void shift(List<RecordWork> open, TabLayout tab, int from, int count) {
+    for (RecordWork r : open) {
+      if (r.tab.equals(tab) && r.row >= from) {
+        r.row += count;
+      }
+    }
+  }
+
+  /** After a fresh read: the tab's located records whose row no longer holds them, by key. */
+  private static void relocate(List<RecordWork> open, TabLayout tab, KeyIndex index) {
+    for (RecordWork r : open) {
+      if (r.tab.equals(tab) && r.row > 0 && !index.idAt(r.row).equals(r.key())) {
+        int row = first(index, r);
+        if (row > 0) {
+          r.row = row;
+        }
+      }
+    }
   }
 
   /** Rows below deleted ones moved up. */
