@@ -35,6 +35,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SheetWriter {
 
+  private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(SheetWriter.class);
   private static final String USER_ENTERED = "USER_ENTERED";
 
   private final Sheets sheets;
@@ -78,17 +79,10 @@ class SheetWriter {
     }
     open.forEach(r -> locate(r, before.get(r.tab)));
 
+    // Rewrites first, appends after: an append may insert rows in the middle of a tab (Google
+    // appends after the first blank row of the table, e.g. one a clear left), which moves the rows
+    // below. Values written before move with their rows; rows read before would go stale.
     List<ValueRange> data = new ArrayList<>();
-    for (Map.Entry<TabLayout, List<RecordWork>> tab : byTab(open, Op.APPEND).entrySet()) {
-      try {
-        append(tab.getKey(), tab.getValue(), open, before.get(tab.getKey()), data, deadline);
-      } catch (GoogleCallException e) {
-        BatchWrite stop = stopOrFail(open, tab.getValue(), e);
-        if (stop.stop() != null) {
-          return stop;
-        }
-      }
-    }
     List<RecordWork> rewrites = rewrites(open, data);
     if (!data.isEmpty()) {
       try {
@@ -99,6 +93,29 @@ class SheetWriter {
         if (stop.stop() != null) {
           return stop;
         }
+      }
+    }
+    List<ValueRange> formulaFixes = new ArrayList<>();
+    for (Map.Entry<TabLayout, List<RecordWork>> tab : byTab(open, Op.APPEND).entrySet()) {
+      try {
+        append(
+            tab.getKey(), tab.getValue(), before.get(tab.getKey()), open, formulaFixes, deadline);
+      } catch (GoogleCallException e) {
+        BatchWrite stop = stopOrFail(open, tab.getValue(), e);
+        if (stop.stop() != null) {
+          return stop;
+        }
+      }
+    }
+    if (!formulaFixes.isEmpty()) {
+      try {
+        batchUpdate(formulaFixes, deadline);
+      } catch (GoogleCallException e) {
+        // The rows are written; only formulas of rows Google put elsewhere than predicted are off.
+        log.warn(
+            "Could not fix the formulas of {} appended rows: {}",
+            formulaFixes.size(),
+            e.getMessage());
       }
     }
     for (Map.Entry<TabLayout, List<RecordWork>> tab : byTab(open, Op.DELETE_ROW).entrySet()) {
@@ -149,16 +166,12 @@ class SheetWriter {
    * Appends a tab's new rows in one request. Formula templates need the row number, known for sure
    * only afterwards: rows are mapped for the predicted rows (below the last key) and any row that
    * landed elsewhere gets its formulas fixed in the batch's {@code values.batchUpdate}.
-   *
-   * <p>Rows land after Google's "table", which a completely empty row ends (a cleared row, a row
-   * people inserted): then they are inserted in that gap and every row below moves down, so the
-   * batch's other records of the tab, located before, are moved along with their rows.
    */
   private void append(
       TabLayout tab,
       List<RecordWork> records,
-      List<RecordWork> open,
       KeyIndex index,
+      List<RecordWork> open,
       List<ValueRange> fixes,
       long deadline)
       throws GoogleCallException {
@@ -203,39 +216,13 @@ class SheetWriter {
                   .setInsertDataOption("INSERT_ROWS")
                   .execute();
           int actual = RowMapper.firstRowOf(response.getUpdates().getUpdatedRange());
-          insertedAbove(open, tab, actual, pending.size());
+          shift(open, tab, actual, pending.size());
           for (int i = 0; i < pending.size(); i++) {
             appended(pending.get(i), actual + i, firstRow + i, fixes);
           }
           pending.clear();
           return null;
         });
-  }
-
-  /**
-   * INSERT_ROWS put {@code count} rows at {@code at}: the tab's located rows from there move down.
-   */
-  private static void insertedAbove(List<RecordWork> open, TabLayout tab, int at, int count) {
-    for (RecordWork r : open) {
-      if (r.tab.equals(tab) && r.op != Op.APPEND && r.row >= at) {
-        r.row += count;
-      }
-    }
-  }
-
-  /**
-   * After a failed append that may have been applied (and inserted rows anywhere), the tab's
-   * located rows are found again by key in the fresh read.
-   */
-  private static void relocate(List<RecordWork> open, TabLayout tab, KeyIndex current) {
-    for (RecordWork r : open) {
-      if (r.tab.equals(tab) && r.op != Op.APPEND && r.row > 0) {
-        int row = current.idAt(r.row).equals(r.key()) ? r.row : first(current, r);
-        if (row > 0) {
-          r.row = row;
-        }
-      }
-    }
   }
 
   private void appended(RecordWork record, int row, Integer predictedRow, List<ValueRange> fixes) {
@@ -354,6 +341,27 @@ class SheetWriter {
                         .setDimension("ROWS")
                         .setStartIndex(row - 1)
                         .setEndIndex(row)));
+  }
+
+  /** Rows inserted at {@code from}: the tab's rows there and below moved down. */
+  private static void shift(List<RecordWork> open, TabLayout tab, int from, int count) {
+    for (RecordWork r : open) {
+      if (r.tab.equals(tab) && r.row >= from) {
+        r.row += count;
+      }
+    }
+  }
+
+  /** After a fresh read: the tab's located records whose row no longer holds them, by key. */
+  private static void relocate(List<RecordWork> open, TabLayout tab, KeyIndex index) {
+    for (RecordWork r : open) {
+      if (r.tab.equals(tab) && r.row > 0 && !index.idAt(r.row).equals(r.key())) {
+        int row = first(index, r);
+        if (row > 0) {
+          r.row = row;
+        }
+      }
+    }
   }
 
   /** Rows below deleted ones moved up. */
