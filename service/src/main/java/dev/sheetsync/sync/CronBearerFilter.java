@@ -13,6 +13,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -30,6 +32,10 @@ final class CronBearerFilter extends OncePerRequestFilter {
 
   static final String PATH = "/api/sync/write-back";
 
+  /** The decoded path, as MVC maps it: an encoded variant must not reach the endpoint unjudged. */
+  private static final RequestMatcher ENDPOINT =
+      PathPatternRequestMatcher.withDefaults().matcher(PATH);
+
   private static final Logger log = LoggerFactory.getLogger(CronBearerFilter.class);
 
   private final CronSecret secret;
@@ -42,7 +48,7 @@ final class CronBearerFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !request.getRequestURI().equals(request.getContextPath() + PATH);
+    return !ENDPOINT.matches(request);
   }
 
   @Override

@@ -9,7 +9,10 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -18,7 +21,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 
-  static final String LOGIN = "/login";
+  /**
+   * Matched as Spring Security matches the login itself (decoded path), so that {@code /%6Cogin}
+   * cannot reach the login while slipping past the throttle.
+   */
+  private static final RequestMatcher LOGIN =
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
   private final LoginThrottle throttle;
 
@@ -28,8 +36,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !("POST".equals(request.getMethod())
-        && request.getRequestURI().equals(request.getContextPath() + LOGIN));
+    return !LOGIN.matches(request);
   }
 
   @Override

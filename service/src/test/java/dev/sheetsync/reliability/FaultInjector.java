@@ -10,10 +10,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Makes Google fail about {@code rate} of the service's Sheets requests, and counts exactly how
- * many it failed. Every tick (200 ms) it picks one kind of fault: mostly the next requests fail
- * with 429, 500 or 503 ({@code failNext}, sized to {@code rate} of the previous tick's traffic);
- * sometimes, for one tick, writes are applied and then answered 503 ({@code dropAfterWrite}) or
- * every request hangs longer than the service's read timeout.
+ * many it failed. Every tick (200 ms), while fewer than {@code rate} of the requests so far have
+ * failed, it picks one kind of fault: mostly the next requests fail with 429, 500 or 503 ({@code
+ * failNext}, as many as are owed); sometimes, for one tick, writes are applied and then answered
+ * 503 ({@code dropAfterWrite}) or every request hangs longer than the service's read timeout.
  */
 final class FaultInjector implements AutoCloseable {
 
@@ -57,14 +57,21 @@ final class FaultInjector implements AutoCloseable {
         }
       }
       previous = now;
+      // Faults are owed in proportion to the traffic so far: a fixed minimum per tick would fail
+      // nearly every request while traffic is low (a first version failed 75%, not 20%).
+      long owed;
+      synchronized (this) {
+        owed = Math.round(rate * requestsSeen) - injected;
+      }
       int dice = random.nextInt(100);
-      if (dice < 5) {
+      if (owed <= 0) {
+        set = Faults.NONE;
+      } else if (dice < 5) {
         set = Faults.NONE.withDropAfterWrite(true);
       } else if (dice < 9) {
         set = Faults.NONE.withLatencyMs(hangMs);
       } else {
-        int count = (int) Math.max(1, Math.round(rate * Math.max(total, 3)));
-        set = Faults.NONE.withFailNext(count, STATUSES[random.nextInt(STATUSES.length)]);
+        set = Faults.NONE.withFailNext((int) owed, STATUSES[random.nextInt(STATUSES.length)]);
       }
       control.faults(set);
     }

@@ -32,7 +32,7 @@ record ReliabilitySize(
     int hostileRepeats) {
 
   static final ReliabilitySize REDUCED =
-      new ReliabilitySize("reduced", 150, 3, 120, 0.2, 2, 90, 90, 12, 60, 1, 1);
+      new ReliabilitySize("reduced", 150, 3, 120, 0.2, 3, 90, 90, 12, 60, 1, 1);
 
   static final ReliabilitySize FULL =
       new ReliabilitySize("full", 3000, 20, 1000, 0.2, 3, 1500, 1000, 120, 600, 3, 3);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -31,16 +32,23 @@ class SeveralInstancesIT {
     try (Scenario scenario = env.scenario("several_instances")) {
       List<ServiceProcess> instances = new ArrayList<>();
       List<ApiClient> admins = new ArrayList<>();
+      // Started together: each waits for its own health, and the suite's wall time counts.
+      List<CompletableFuture<ServiceProcess>> starting = new ArrayList<>();
       for (int i = 0; i < size.instances(); i++) {
-        ServiceProcess service =
-            scenario.start(
-                "i" + i,
-                e -> {
-                  e.put("SYNC_SCHEDULER_ENABLED", "true");
-                  e.put("SYNC_SCHEDULE", "*/2 * * * * *");
-                });
-        instances.add(service);
-        admins.add(scenario.admin(service));
+        String instance = "i" + i;
+        starting.add(
+            CompletableFuture.supplyAsync(
+                () ->
+                    scenario.start(
+                        instance,
+                        e -> {
+                          e.put("SYNC_SCHEDULER_ENABLED", "true");
+                          e.put("SYNC_SCHEDULE", "*/2 * * * * *");
+                        })));
+      }
+      for (CompletableFuture<ServiceProcess> service : starting) {
+        instances.add(service.join());
+        admins.add(scenario.admin(instances.get(instances.size() - 1)));
       }
       Scenario.requireWriteBack(instances.get(0));
       Workload workload = new Workload(admins, 3, "multi");

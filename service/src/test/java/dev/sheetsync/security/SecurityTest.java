@@ -222,6 +222,22 @@ class SecurityTest {
   }
 
   @Test
+  void aLoginFormPostedFromAnotherSiteToAnEncodedLoginPathIsRefused() {
+    Http.Response login =
+        new Http(port)
+            .send(
+                "POST",
+                "/%6Cogin",
+                "username=seller@example.com&password=x",
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "Origin",
+                "https://evil.test");
+    assertThat(login.status()).isEqualTo(403);
+    assertThat(login.header("Set-Cookie")).isNull();
+  }
+
+  @Test
   void browsersGetTheHtmlLoginPageAndAreRedirectedToIt() {
     Http browser = new Http(port);
     Http.Response page = browser.send("GET", "/login", null, "Accept", "text/html");

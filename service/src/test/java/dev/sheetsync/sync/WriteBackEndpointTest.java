@@ -98,6 +98,14 @@ class WriteBackEndpointTest {
   }
 
   @Test
+  void anEncodedPathGetsTheSameJudgement() {
+    Http.Response response =
+        admin.send("POST", "/api/sync/%77rite-back", null, "Authorization", "Bearer wrong");
+
+    assertThat(response.status()).isEqualTo(401);
+  }
+
+  @Test
   void wrongSecretAnswers401EvenWithAnAdminSessionCookie() {
     Http.Response response = admin.send("POST", PATH, null, "Authorization", "Bearer wrong");
 

@@ -53,6 +53,20 @@ class LoginThrottleTest {
   }
 
   @Test
+  void anEncodedLoginPathIsThrottledToo() {
+    for (int i = 0; i < 10; i++) {
+      throttle.failed("admin@example.com", "10.0.0." + i);
+    }
+    String form = "username=admin%40example.com&password=" + TestData.PASSWORD.replace(" ", "+");
+
+    Http.Response response =
+        new Http(port)
+            .send("POST", "/%6Cogin", form, "Content-Type", "application/x-www-form-urlencoded");
+
+    assertThat(response.status()).isEqualTo(429);
+  }
+
+  @Test
   void theWaitDoublesThenTheAccountIsLocked() {
     assertThat(throttle.waitAfter(3, 3, 10)).isEmpty();
     assertThat(throttle.waitAfter(4, 3, 10)).contains(Duration.ofSeconds(1));

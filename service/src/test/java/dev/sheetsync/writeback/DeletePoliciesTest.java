@@ -72,6 +72,48 @@ class DeletePoliciesTest extends WriteBackTestSupport {
         .startsWith("50");
   }
 
+  /**
+   * A cleared row is completely empty, which ends Google's "table": the next append lands in that
+   * gap and, with INSERT_ROWS, pushes every row below it down. Rewrites in the same batch were
+   * located before the append and must follow their rows, not hit the row that moved into place.
+   */
+  @Test
+  void appendIntoAClearedGapDoesNotSendTheBatchsRewritesToTheRowsThatMovedDown() {
+    UUID request = newRequest("Ada");
+    UUID cleared = newRevenue(request, "1.00");
+    UUID innocent = newRevenue(request, "2.00");
+    UUID updated = newRevenue(request, "3.00");
+    writeBack.runOnce();
+    records.deleteRevenue(cleared);
+    writeBack.runOnce();
+    long itemsBefore = count("select count(*) from sync_queue");
+
+    newRevenue(request, "4.00");
+    records.updateRevenue(
+        updated,
+        v ->
+            new dev.sheetsync.records.RevenueInput(
+                v.requestId(),
+                v.paymentDate(),
+                new java.math.BigDecimal("30.00"),
+                v.method(),
+                v.reference(),
+                v.notes()));
+    RunResult result = writeBack.runOnce();
+
+    assertThat(result.released()).as("items released after a wrong-row write").isZero();
+    assertThat(count("select count(*) from sync_queue") - itemsBefore)
+        .as("only our two changes were queued, no repairs")
+        .isEqualTo(2);
+    List<List<Object>> rows = sheet.rows(revenueTab, ValueRender.FORMATTED_VALUE);
+    assertThat(rows)
+        .filteredOn(r -> !r.isEmpty() && !r.get(0).toString().isEmpty())
+        .extracting(r -> r.get(0).toString(), r -> r.get(4).toString())
+        .contains(
+            org.assertj.core.groups.Tuple.tuple(innocent.toString(), "2"),
+            org.assertj.core.groups.Tuple.tuple(updated.toString(), "30"));
+  }
+
   @Test
   void deleteRowRemovesTheRowsBottomUpAndLaterRowsMoveUp() {
     WriteBack deletingRows = withRevenuePolicy(DeletePolicy.DELETE_ROW);
