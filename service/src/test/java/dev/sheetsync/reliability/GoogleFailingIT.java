@@ -18,7 +18,10 @@ class GoogleFailingIT {
     ReliabilityEnvironment env = ReliabilityEnvironment.get();
     ReliabilitySize size = env.size;
     try (Scenario scenario = env.scenario("google_failing")) {
-      ServiceProcess service = scenario.start("a");
+      // Small batches: with the default 1,000 a full run of 1,000 changes is a few dozen Sheets
+      // requests, too few for a fifth of them failing to hit every kind of call many times.
+      ServiceProcess service =
+          scenario.start("a", e -> e.put("SHEETSYNC_WRITEBACK_BATCHSIZE", "20"));
       Scenario.requireWriteBack(service);
       Workload workload = new Workload(List.of(scenario.admin(service)), 2, "fault");
       long injected;
