@@ -14,17 +14,22 @@ import org.springframework.stereotype.Component;
 class QueueMaintenance {
 
   /**
-   * A worker that died mid-run leaves its items PROCESSING. The reset counts an attempt, so an item
-   * that kills its worker every time (a poison item) still ends up FAILED.
+   * A worker that died mid-run (a deploy, a SIGKILL, a lost host) leaves its whole claim
+   * PROCESSING. The reset counts an attempt and backs off like a failed attempt, but never fails
+   * the item by itself: the items did nothing wrong, and a crash-looping fleet would otherwise turn
+   * a backlog into FAILED items that never reach the sheet. An item that really kills its worker
+   * every time keeps coming back at most once per {@code backoff-max}, visible by its retries and
+   * last error.
    */
   private static final String RESET_STUCK =
       """
       update sync_queue
          set retries = retries + 1,
              last_error = 'abandoned in PROCESSING since ' || started_at,
-             status = case when retries + 1 >= :maxRetries then 'FAILED' else 'PENDING' end,
-             processed_at = case when retries + 1 >= :maxRetries then cast(:now as timestamptz) end,
-             next_attempt_at = :now
+             status = 'PENDING',
+             next_attempt_at = cast(:now as timestamptz)
+                 + least(:maxMs, :baseMs * power(2, least(retries, 40)))
+                   * (0.5 + random() / 2) * interval '1 millisecond'
        where status = 'PROCESSING' and started_at < :cutoff
       """;
 
@@ -82,7 +87,8 @@ class QueueMaintenance {
     return jdbc.sql(RESET_STUCK)
         .param("now", now)
         .param("cutoff", now.minus(olderThan))
-        .param("maxRetries", properties.maxRetries())
+        .param("baseMs", (double) properties.backoffBase().toMillis())
+        .param("maxMs", (double) properties.backoffMax().toMillis())
         .update();
   }
 

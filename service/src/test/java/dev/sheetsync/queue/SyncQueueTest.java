@@ -150,6 +150,22 @@ class SyncQueueTest {
   }
 
   @Test
+  void resetStuckNeverFailsAnItemHoweverOftenItsWorkerDied() {
+    insert(1, "now()");
+    for (int crash = 0; crash < 8; crash++) {
+      assertThat(queue.dequeue(1)).hasSize(1);
+      clock.advance(Duration.ofMinutes(11));
+      assertThat(queue.resetStuck(Duration.ofMinutes(10))).isEqualTo(1);
+      clock.advance(Duration.ofHours(2));
+    }
+
+    assertThat(statusOf(1)).isEqualTo("PENDING");
+    assertThat(
+            jdbc.sql("select retries from sync_queue where id = 1").query(Integer.class).single())
+        .isEqualTo(8);
+  }
+
+  @Test
   void lateWorkerCannotOverwriteAnItemThatWasResetAndClaimedAgain() {
     insert(1, "now()");
     QueueItem lateClaim = queue.dequeue(1).get(0);
