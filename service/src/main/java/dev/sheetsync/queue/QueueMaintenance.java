@@ -27,9 +27,7 @@ class QueueMaintenance {
          set retries = retries + 1,
              last_error = 'abandoned in PROCESSING since ' || started_at,
              status = 'PENDING',
-             next_attempt_at = cast(:now as timestamptz)
-                 + least(:maxMs, :baseMs * power(2, least(retries, 40)))
-                   * (0.5 + random() / 2) * interval '1 millisecond'
+             next_attempt_at = :now
        where status = 'PROCESSING' and started_at < :cutoff
       """;
 
@@ -84,12 +82,7 @@ class QueueMaintenance {
 
   int resetStuck(Duration olderThan) {
     OffsetDateTime now = QueueClaims.now(clock);
-    return jdbc.sql(RESET_STUCK)
-        .param("now", now)
-        .param("cutoff", now.minus(olderThan))
-        .param("baseMs", (double) properties.backoffBase().toMillis())
-        .param("maxMs", (double) properties.backoffMax().toMillis())
-        .update();
+    return jdbc.sql(RESET_STUCK).param("now", now).param("cutoff", now.minus(olderThan)).update();
   }
 
   int markComplete(Collection<Long> ids) {

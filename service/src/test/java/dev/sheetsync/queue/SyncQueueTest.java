@@ -156,7 +156,6 @@ class SyncQueueTest {
       assertThat(queue.dequeue(1)).hasSize(1);
       clock.advance(Duration.ofMinutes(11));
       assertThat(queue.resetStuck(Duration.ofMinutes(10))).isEqualTo(1);
-      clock.advance(Duration.ofHours(2));
     }
 
     assertThat(statusOf(1)).isEqualTo("PENDING");
