@@ -45,6 +45,34 @@ final class KeyIndex {
     return keys.size();
   }
 
+  /**
+   * Rows repeating a record id found higher up, bottom first. Only id-shaped keys count: whatever
+   * else people type into the key column is theirs.
+   */
+  List<Integer> copies() {
+    List<Integer> copies = new ArrayList<>();
+    rows.forEach(
+        (id, at) -> {
+          if (at.size() > 1 && isRecordId(id)) {
+            copies.addAll(at.subList(1, at.size()));
+          }
+        });
+    copies.sort(java.util.Comparator.reverseOrder());
+    return copies;
+  }
+
+  private static boolean isRecordId(String key) {
+    try {
+      return java.util
+          .UUID
+          .fromString(key)
+          .toString()
+          .equals(key.toLowerCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      return false;
+    }
+  }
+
   Set<String> ids() {
     return new HashSet<>(rows.keySet());
   }

@@ -74,6 +74,7 @@ class SheetWriter {
     try {
       // Right before writing: people may have sorted, inserted or deleted rows since last time.
       before = new HashMap<>(keys.read(tabs, deadline));
+      removeCopies(before, deadline);
     } catch (GoogleCallException e) {
       return stopOrFail(open, open, e);
     }
@@ -130,6 +131,44 @@ class SheetWriter {
       }
     }
     return new BatchWrite(verify(open, before, deadline), null);
+  }
+
+  /**
+   * A record has one row. A second row with its id is a copy, almost always ours: an append Google
+   * applied after we had given up on it (a timeout; the retry re-read the keys before the late
+   * request landed, and appended again). The copy goes stale at the next update, so it is removed
+   * (bottom-up, rows read again right before: deleting by number is destructive), keeping the first
+   * row, which updates have always gone to. Costs nothing when there are no copies.
+   */
+  private void removeCopies(Map<TabLayout, KeyIndex> read, long deadline)
+      throws GoogleCallException {
+    for (TabLayout tab : List.copyOf(read.keySet())) {
+      if (read.get(tab).copies().isEmpty()) {
+        continue;
+      }
+      int sheetId = keys.sheetId(tab, deadline);
+      int removed =
+          calls.call(
+              "spreadsheets.batchUpdate",
+              GoogleCalls.Kind.WRITE,
+              deadline,
+              attempt -> {
+                List<Request> requests =
+                    keys.read(List.of(tab), deadline).get(tab).copies().stream()
+                        .map(row -> deleteRow(sheetId, row))
+                        .toList();
+                if (!requests.isEmpty()) {
+                  sheets
+                      .spreadsheets()
+                      .batchUpdate(
+                          spreadsheetId, new BatchUpdateSpreadsheetRequest().setRequests(requests))
+                      .execute();
+                }
+                return requests.size();
+              });
+      log.warn("Removed {} copied row(s) of a record id from tab '{}'", removed, tab.tabName());
+      read.put(tab, keys.read(List.of(tab), deadline).get(tab));
+    }
   }
 
   /** Where the record's row is now: its stored row if that still holds its id, else by key. */

@@ -206,6 +206,39 @@ class WriteBackTest extends WriteBackTestSupport {
   }
 
   @Test
+  void copiesOfARecordsRowLeftByALateAppendAreRemovedKeepingTheFirstRow() throws Exception {
+    UUID ada = newRequest("Ada");
+    UUID grace = newRequest("Grace");
+    writeBack.runOnce();
+    // An append Google applied after the run had given up on it (a timeout) lands again below.
+    var snapshots = this.snapshots.load(SyncModel.REQUEST, List.of(ada, grace));
+    sheets
+        .spreadsheets()
+        .values()
+        .append(
+            target.spreadsheetId(),
+            RowMapper.tableRange(requestsTab),
+            new ValueRange()
+                .setValues(
+                    List.of(
+                        mapper.toRow(requestsTab, snapshots.get(ada), 4, RowMode.APPEND),
+                        mapper.toRow(requestsTab, snapshots.get(grace), 5, RowMode.APPEND))))
+        .setValueInputOption("USER_ENTERED")
+        .setInsertDataOption("INSERT_ROWS")
+        .execute();
+    UUID linus = newRequest("Linus"); // the next batch concerns another record only
+
+    writeBack.runOnce();
+
+    List<List<Object>> rows = sheet.rows(requestsTab, ValueRender.FORMATTED_VALUE);
+    assertThat(rows)
+        .extracting(r -> r.get(0))
+        .containsExactly(ada.toString(), grace.toString(), linus.toString());
+    assertThat(rows).extracting(r -> r.get(2)).containsExactly("Ada", "Grace", "Linus");
+    assertThat(storedRow(linus)).isEqualTo(4);
+  }
+
+  @Test
   void appendThatGoogleAppliedBeforeAnswering503IsNotRepeated() {
     newRequest("Ada");
     newRequest("Grace");
