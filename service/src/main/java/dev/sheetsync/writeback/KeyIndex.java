@@ -46,8 +46,8 @@ final class KeyIndex {
   }
 
   /**
-   * Rows repeating a record id found higher up, bottom first. Only id-shaped keys count: whatever
-   * else people type into the key column is theirs.
+   * Rows repeating a record id found higher up. Only id-shaped keys count: whatever else people
+   * type into the key column is theirs.
    */
   List<Integer> copies() {
     List<Integer> copies = new ArrayList<>();
@@ -57,7 +57,6 @@ final class KeyIndex {
             copies.addAll(at.subList(1, at.size()));
           }
         });
-    copies.sort(java.util.Comparator.reverseOrder());
     return copies;
   }
 

@@ -14,7 +14,9 @@ import dev.sheetsync.sheets.RowMode;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
 import dev.sheetsync.writeback.RecordWork.Op;
+import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -153,18 +155,9 @@ class SheetWriter {
               GoogleCalls.Kind.WRITE,
               deadline,
               attempt -> {
-                List<Request> requests =
-                    keys.read(List.of(tab), deadline).get(tab).copies().stream()
-                        .map(row -> deleteRow(sheetId, row))
-                        .toList();
-                if (!requests.isEmpty()) {
-                  sheets
-                      .spreadsheets()
-                      .batchUpdate(
-                          spreadsheetId, new BatchUpdateSpreadsheetRequest().setRequests(requests))
-                      .execute();
-                }
-                return requests.size();
+                List<Integer> copies = keys.read(List.of(tab), deadline).get(tab).copies();
+                deleteBottomUp(sheetId, copies);
+                return copies.size();
               });
       log.warn("Removed {} copied row(s) of a record id from tab '{}'", removed, tab.tabName());
       read.put(tab, keys.read(List.of(tab), deadline).get(tab));
@@ -363,25 +356,29 @@ class SheetWriter {
               r.skip("not in the sheet");
             }
           }
-          List<Request> requests =
-              rows.values().stream()
-                  .distinct()
-                  .sorted(Comparator.reverseOrder())
-                  .map(row -> deleteRow(sheetId, row))
-                  .toList();
           deleted.clear();
           deleted.addAll(rows.values());
-          if (!requests.isEmpty()) {
-            sheets
-                .spreadsheets()
-                .batchUpdate(
-                    spreadsheetId, new BatchUpdateSpreadsheetRequest().setRequests(requests))
-                .execute();
-          }
+          deleteBottomUp(sheetId, rows.values());
           rows.forEach(RecordWork::wrote);
           return null;
         });
     return deleted;
+  }
+
+  /** Deletes the rows in one request, bottom-up so that each index still means the row read. */
+  private void deleteBottomUp(int sheetId, Collection<Integer> rows) throws IOException {
+    List<Request> requests =
+        rows.stream()
+            .distinct()
+            .sorted(Comparator.reverseOrder())
+            .map(row -> deleteRow(sheetId, row))
+            .toList();
+    if (!requests.isEmpty()) {
+      sheets
+          .spreadsheets()
+          .batchUpdate(spreadsheetId, new BatchUpdateSpreadsheetRequest().setRequests(requests))
+          .execute();
+    }
   }
 
   private static Request deleteRow(int sheetId, int row) {
