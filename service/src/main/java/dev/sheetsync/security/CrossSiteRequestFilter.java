@@ -9,10 +9,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Set;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -29,13 +26,6 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
 
   private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
-  /**
-   * Matched on the decoded path, as Spring Security matches the login itself: a raw comparison
-   * would let a forged {@code POST /%6Cogin} reach the login unjudged.
-   */
-  private static final RequestMatcher LOGIN =
-      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
-
   @Override
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -51,7 +41,7 @@ final class CrossSiteRequestFilter extends OncePerRequestFilter {
     if (SAFE_METHODS.contains(request.getMethod().toUpperCase(Locale.ROOT))) {
       return false;
     }
-    boolean login = LOGIN.matches(request);
+    boolean login = SecurityRules.LOGIN.matches(request);
     if (!login && request.getHeader("Cookie") == null) {
       return false;
     }

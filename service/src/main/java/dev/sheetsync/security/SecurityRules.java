@@ -1,10 +1,13 @@
 package dev.sheetsync.security;
 
 import dev.sheetsync.users.Permissions;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The extension point for access rules: a feature declares a {@code @Bean SecurityRules} (ordered
@@ -22,6 +25,14 @@ import org.springframework.security.web.access.intercept.RequestAuthorizationCon
  */
 @FunctionalInterface
 public interface SecurityRules {
+
+  /**
+   * The login form post, matched on the decoded path as Spring Security matches the login itself:
+   * filters guarding the login (cross-site refusal, throttling) must use this, so that {@code POST
+   * /%6Cogin} cannot reach the login while slipping past them.
+   */
+  RequestMatcher LOGIN =
+      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
   /** Adds matchers; called once while the filter chain is built. */
   void authorize(

@@ -1,5 +1,6 @@
 package dev.sheetsync.throttle;
 
+import dev.sheetsync.security.SecurityRules;
 import dev.sheetsync.system.JsonErrors;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -9,10 +10,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.Optional;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -20,13 +18,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * must wait; the password is not even checked then, so a locked account cannot be probed.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
-
-  /**
-   * Matched as Spring Security matches the login itself (decoded path), so that {@code /%6Cogin}
-   * cannot reach the login while slipping past the throttle.
-   */
-  private static final RequestMatcher LOGIN =
-      PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, "/login");
 
   private final LoginThrottle throttle;
 
@@ -36,7 +27,7 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
-    return !LOGIN.matches(request);
+    return !SecurityRules.LOGIN.matches(request);
   }
 
   @Override
