@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -29,6 +30,7 @@ class QueueClaims {
       with due as materialized (
           select id from sync_queue
            where status = 'PENDING' and next_attempt_at <= :now
+             and model <> all(cast(:waiting as text[]))
            order by next_attempt_at, id
            limit :n
              for update skip locked)
@@ -52,11 +54,18 @@ class QueueClaims {
     this.clock = clock;
   }
 
-  List<QueueItem> dequeue(int n) {
+  List<QueueItem> dequeue(int n, Set<SyncModel> waiting) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be positive: " + n);
     }
-    return jdbc.sql(CLAIM).param("now", now(clock)).param("n", n).query(this::map).list().stream()
+    return jdbc
+        .sql(CLAIM)
+        .param("now", now(clock))
+        .param("n", n)
+        .param("waiting", waiting.stream().map(SyncModel::dbName).toArray(String[]::new))
+        .query(this::map)
+        .list()
+        .stream()
         .sorted(Comparator.comparingLong(QueueItem::id))
         .toList();
   }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
@@ -42,7 +43,15 @@ public class SyncQueue {
    * @return the claimed items in id order (the order the changes were made); empty if none is due
    */
   public List<QueueItem> dequeue(int n) {
-    return claims.dequeue(n);
+    return claims.dequeue(n, Set.of());
+  }
+
+  /**
+   * As {@link #dequeue(int)}, leaving the items of {@code waiting} models where they are (their tab
+   * is paused): they keep their place and their attempts.
+   */
+  public List<QueueItem> dequeue(int n, Set<SyncModel> waiting) {
+    return claims.dequeue(n, waiting);
   }
 
   /**

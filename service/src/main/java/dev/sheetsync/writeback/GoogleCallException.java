@@ -46,6 +46,21 @@ class GoogleCallException extends Exception {
     return isTransient() || status == 401 || status == 403 || status == 404;
   }
 
+  /**
+   * The spreadsheet itself is unusable (credentials rejected, not shared, gone): not any change's
+   * fault, so the write-back pauses instead of failing items.
+   */
+  boolean pausesSpreadsheet() {
+    return status == 401 || status == 403 || status == 404;
+  }
+
+  /** Google could not parse a range: a tab named in it was renamed or deleted since it was read. */
+  boolean unparsableRange() {
+    return status == 400
+        && getCause() != null
+        && String.valueOf(getCause().getMessage()).contains("Unable to parse range");
+  }
+
   static boolean isTransient(int status) {
     return status == -1 || status == 429 || status >= 500;
   }

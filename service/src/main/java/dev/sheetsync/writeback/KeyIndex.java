@@ -1,20 +1,25 @@
 package dev.sheetsync.writeback;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 /**
- * One tab's key column as read from the sheet: which row holds which id. Rows are 1-based, as
- * Sheets numbers them.
+ * One tab's key column: which row holds which id. Rows are 1-based, as Sheets numbers them. Read
+ * from the sheet, then kept true by the batch's own inserts and deletes ({@link #insert}, {@link
+ * #delete}), so "where is this record now" needs no second read. Not thread-safe.
  */
 final class KeyIndex {
 
   private final List<String> keys;
-  private final Map<String, List<Integer>> rows = new HashMap<>();
+  private Map<String, List<Integer>> rows;
 
   KeyIndex(List<Object> column) {
     this.keys = new ArrayList<>(column == null ? 0 : column.size());
@@ -23,6 +28,11 @@ final class KeyIndex {
         keys.add(cell == null ? "" : cell.toString().strip());
       }
     }
+    index();
+  }
+
+  private void index() {
+    rows = new HashMap<>();
     for (int i = 0; i < keys.size(); i++) {
       if (!keys.get(i).isEmpty()) {
         rows.computeIfAbsent(keys.get(i), k -> new ArrayList<>(1)).add(i + 1);
@@ -40,9 +50,34 @@ final class KeyIndex {
     return rows.getOrDefault(id, List.of());
   }
 
+  /** The first row holding {@code id}, or 0. */
+  int rowOf(String id) {
+    List<Integer> at = rowsOf(id);
+    return at.isEmpty() ? 0 : at.get(0);
+  }
+
   /** The last row with a key (0 for an empty column). */
   int lastRow() {
     return keys.size();
+  }
+
+  /** Rows inserted at {@code at} holding {@code ids}: the rows there and below move down. */
+  void insert(int at, List<String> ids) {
+    while (keys.size() < at - 1) {
+      keys.add("");
+    }
+    keys.addAll(at - 1, ids);
+    index();
+  }
+
+  /** Rows deleted: the rows below each move up. */
+  void delete(Collection<Integer> deleted) {
+    deleted.stream()
+        .distinct()
+        .sorted(Comparator.reverseOrder())
+        .filter(row -> row >= 1 && row <= keys.size())
+        .forEach(row -> keys.remove(row - 1));
+    index();
   }
 
   /**
@@ -62,11 +97,7 @@ final class KeyIndex {
 
   private static boolean isRecordId(String key) {
     try {
-      return java.util
-          .UUID
-          .fromString(key)
-          .toString()
-          .equals(key.toLowerCase(java.util.Locale.ROOT));
+      return UUID.fromString(key).toString().equals(key.toLowerCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       return false;
     }

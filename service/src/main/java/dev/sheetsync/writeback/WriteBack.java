@@ -1,17 +1,21 @@
 package dev.sheetsync.writeback;
 
+import dev.sheetsync.pause.SyncPauses;
 import dev.sheetsync.queue.Change;
 import dev.sheetsync.queue.Outbox;
 import dev.sheetsync.queue.Outcome;
 import dev.sheetsync.queue.QueueItem;
 import dev.sheetsync.queue.QueueProperties;
 import dev.sheetsync.queue.SyncAction;
+import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.queue.SyncQueue;
 import dev.sheetsync.sheets.SheetsProperties;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -33,6 +37,9 @@ public class WriteBack {
   private final SyncQueue queue;
   private final BatchPlanner planner;
   private final SheetWriter writer;
+  private final SheetReader reader;
+  private final Pausing pausing;
+  private final SyncPauses pauses;
   private final RowIndexes rowIndexes;
   private final Outbox outbox;
   private final GoogleCalls calls;
@@ -44,6 +51,9 @@ public class WriteBack {
       SyncQueue queue,
       BatchPlanner planner,
       SheetWriter writer,
+      SheetReader reader,
+      Pausing pausing,
+      SyncPauses pauses,
       RowIndexes rowIndexes,
       Outbox outbox,
       GoogleCalls calls,
@@ -54,6 +64,9 @@ public class WriteBack {
     this.queue = queue;
     this.planner = planner;
     this.writer = writer;
+    this.reader = reader;
+    this.pausing = pausing;
+    this.pauses = pauses;
     this.rowIndexes = rowIndexes;
     this.outbox = outbox;
     this.calls = calls;
@@ -95,21 +108,44 @@ public class WriteBack {
     Map<Outcome.Kind, Integer> counts = new EnumMap<>(Outcome.Kind.class);
     int batches = 0;
     String stoppedBy = null;
-    while (batches < properties.maxBatches() && System.nanoTime() < deadline) {
-      List<QueueItem> items = queue.dequeue(properties.batchSize());
+    Tabs tabs = null;
+    Set<SyncModel> waiting = new HashSet<>();
+    try {
+      if (!pauses.open().isEmpty()) {
+        // Something was wrong last time: look before claiming, so a fixed sheet resumes now and an
+        // unfixed one costs two reads and no claims.
+        tabs = reader.look(deadline);
+        pausing.seen(reader.read(tabs, List.of(), deadline));
+      }
+    } catch (GoogleCallException e) {
+      stoppedBy = stop(e);
+    }
+    waiting.addAll(pauses.waitingModels(pauses.open()));
+    while (stoppedBy == null && batches < properties.maxBatches() && System.nanoTime() < deadline) {
+      List<QueueItem> items = queue.dequeue(properties.batchSize(), waiting);
       if (items.isEmpty()) {
         break;
       }
       batches++;
       List<RecordWork> work = planner.plan(items);
-      BatchWrite written = writer.write(work, deadline);
+      BatchWrite written;
+      try {
+        tabs = tabs == null ? reader.look(deadline) : tabs;
+        written = writer.write(work, tabs, deadline);
+      } catch (GoogleCallException e) {
+        List<RecordWork> open = work.stream().filter(RecordWork::open).toList();
+        written = SheetWriter.stopOrFail(open, open, e, null);
+      }
+      if (written.sheet() != null) {
+        tabs = written.sheet().tabs();
+        pausing.seen(written.sheet());
+        written.sheet().problems().keySet().forEach(t -> waiting.add(t.model()));
+      }
       List<Outcome> outcomes = work.stream().flatMap(r -> r.outcomes().stream()).toList();
       record(work, outcomes, written);
       outcomes.forEach(o -> counts.merge(o.kind(), 1, Integer::sum));
       if (written.stop() != null) {
-        stoppedBy = written.stop().getMessage();
-        log.warn("Write-back stopped early: {}", stoppedBy);
-        break;
+        stoppedBy = stop(written.stop());
       }
     }
     int succeeded = counts.getOrDefault(Outcome.Kind.WRITTEN, 0);
@@ -133,6 +169,15 @@ public class WriteBack {
       log.info("Write-back run: {}", result);
     }
     return result;
+  }
+
+  /** Why the run stopped; a spreadsheet-level error pauses the spreadsheet. */
+  private String stop(GoogleCallException e) {
+    if (e.pausesSpreadsheet()) {
+      pausing.spreadsheetUnusable(e);
+    }
+    log.warn("Write-back stopped early: {}", e.getMessage());
+    return e.pausesSpreadsheet() ? "paused: " + e.getMessage() : e.getMessage();
   }
 
   /** Outcomes, row numbers and repairs commit together, in a transaction of their own. */

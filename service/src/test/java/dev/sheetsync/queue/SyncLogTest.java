@@ -19,7 +19,7 @@ class SyncLogTest {
 
   @BeforeEach
   void cleanLog() {
-    jdbc.sql("truncate sync_queue, sync_log restart identity").update();
+    jdbc.sql("truncate sync_queue, sync_log, sync_pauses, sheet_tabs restart identity").update();
     clock.reset();
   }
 

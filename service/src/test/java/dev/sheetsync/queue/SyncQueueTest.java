@@ -23,7 +23,7 @@ class SyncQueueTest {
 
   @BeforeEach
   void cleanQueue() {
-    jdbc.sql("truncate sync_queue, sync_log restart identity").update();
+    jdbc.sql("truncate sync_queue, sync_log, sync_pauses, sheet_tabs restart identity").update();
     clock.reset();
   }
 

@@ -23,6 +23,9 @@ class DeletePoliciesTest extends WriteBackTestSupport {
   @Autowired RowIndexes rowIndexes;
   @Autowired RowMapper mapper;
   @Autowired SheetWriter writer;
+  @Autowired SheetReader reader;
+  @Autowired Pausing pausing;
+  @Autowired dev.sheetsync.pause.SyncPauses pauses;
   @Autowired Outbox outbox;
   @Autowired GoogleCalls calls;
   @Autowired TransactionTemplate transactions;
@@ -195,6 +198,9 @@ class DeletePoliciesTest extends WriteBackTestSupport {
         queue,
         new BatchPlanner(custom, snapshots, rowIndexes, mapper),
         writer,
+        reader,
+        pausing,
+        pauses,
         rowIndexes,
         outbox,
         calls,

@@ -7,7 +7,6 @@ import dev.sheetsync.emulator.ValueRender;
 import dev.sheetsync.queue.FailedItem;
 import dev.sheetsync.queue.QueueProperties;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 class GoogleFailuresTest extends WriteBackTestSupport {
 
   @Autowired QueueProperties queueProperties;
+  @Autowired dev.sheetsync.pause.SyncPauses pauses;
 
   @Test
   void burstOf429sIsWaitedOutWithinTheRun() {
@@ -29,22 +29,36 @@ class GoogleFailuresTest extends WriteBackTestSupport {
   }
 
   @Test
-  void permanent403FailsTheItemsAtOnceWithGooglesMessageAndStopsTheRun() {
+  void revokedSharingPausesTheSpreadsheetWithoutChargingAnAttemptAndResumesWhenSharedAgain() {
     newRequest("Ada");
     newRequest("Grace");
     sheet.control().setNotShared(target.spreadsheetId(), true);
 
-    RunResult result = writeBack.runOnce();
+    RunResult paused = writeBack.runOnce();
+    RunResult stillPaused = writeBack.runOnce();
+
+    assertThat(paused.failed()).isZero();
+    assertThat(stillPaused.failed()).isZero();
+    assertThat(paused.googleRetries()).isZero();
+    assertThat(paused.stoppedBy()).contains("paused").contains("403");
+    assertThat(count("select count(*) from sync_queue where status = 'PENDING' and retries = 0"))
+        .isEqualTo(2);
+    assertThat(count("select count(*) from sync_log where status = 'FAILED'")).isZero();
+    assertThat(pauses.open())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.scope()).isEqualTo("spreadsheet");
+              assertThat(p.reason()).contains("403");
+              assertThat(p.hint()).contains("share");
+            });
 
     sheet.control().setNotShared(target.spreadsheetId(), false);
-    assertThat(result.failed()).isEqualTo(2);
-    assertThat(result.googleRetries()).isZero();
-    assertThat(result.stoppedBy()).contains("403");
-    Map<String, Object> item =
-        jdbc.sql("select status, retries, last_error from sync_queue limit 1").query().singleRow();
-    assertThat(item).containsEntry("status", "PENDING").containsEntry("retries", 1);
-    assertThat(item.get("last_error").toString()).contains("403");
-    assertThat(count("select count(*) from sync_log where status = 'FAILED'")).isEqualTo(2);
+    RunResult resumed = writeBack.runOnce();
+
+    assertThat(resumed.succeeded()).isEqualTo(2);
+    assertThat(pauses.open()).isEmpty();
+    assertThat(sheet.rows(requestsTab, ValueRender.FORMATTED_VALUE)).hasSize(2);
   }
 
   @Test

@@ -19,13 +19,11 @@ class SheetFixture {
   final Sheets sheets;
   final SpreadsheetTarget target;
   final SheetLayouts layouts;
-  private final SheetKeys keys;
 
-  SheetFixture(Sheets sheets, SpreadsheetTarget target, SheetLayouts layouts, SheetKeys keys) {
+  SheetFixture(Sheets sheets, SpreadsheetTarget target, SheetLayouts layouts) {
     this.sheets = sheets;
     this.target = target;
     this.layouts = layouts;
-    this.keys = keys;
   }
 
   /** Empty tabs with their header rows, no faults, no quota. */
@@ -36,7 +34,6 @@ class SheetFixture {
     layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
     control.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
     control.quota(0, 0);
-    keys.forgetSheetIds();
   }
 
   EmulatorControl control() {

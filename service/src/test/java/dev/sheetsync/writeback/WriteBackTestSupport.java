@@ -35,7 +35,6 @@ abstract class WriteBackTestSupport {
   @Autowired Sheets sheets;
   @Autowired SpreadsheetTarget target;
   @Autowired SheetLayouts layouts;
-  @Autowired SheetKeys keys;
 
   SheetFixture sheet;
   TabLayout requestsTab;
@@ -46,10 +45,10 @@ abstract class WriteBackTestSupport {
   @BeforeEach
   void freshQueueAndSheet() {
     jdbc.sql(
-            "truncate sync_queue, sync_log, revenues, operators, requests restart identity cascade")
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, revenues, operators, requests restart identity cascade")
         .update();
     clock.reset();
-    sheet = new SheetFixture(sheets, target, layouts, keys);
+    sheet = new SheetFixture(sheets, target, layouts);
     sheet.reset();
     requestsTab = layouts.forModel(SyncModel.REQUEST);
     operatorsTab = layouts.forModel(SyncModel.OPERATOR);

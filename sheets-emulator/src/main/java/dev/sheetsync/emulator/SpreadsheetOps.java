@@ -106,6 +106,7 @@ final class SpreadsheetOps {
       case "appendDimension" -> appendDimension(book, r);
       case "updateSheetProperties" -> updateSheetProperties(book, r);
       case "sortRange" -> Sort.sortRange(book, r);
+      case "updateCells" -> CellUpdates.updateCells(book, r);
       default -> throw new UnsupportedOperationException(kind);
     }
     return reply;

@@ -1,0 +1,2 @@
+/** Pauses: problems of the spreadsheet itself that make sync wait instead of failing changes. */
+package dev.sheetsync.pause;
