@@ -1,5 +1,7 @@
 package dev.sheetsync.sync;
 
+import dev.sheetsync.pause.Pause;
+import dev.sheetsync.pause.SyncPauses;
 import dev.sheetsync.queue.FailedItem;
 import dev.sheetsync.queue.QueueStats;
 import dev.sheetsync.queue.SyncLog;
@@ -42,13 +44,19 @@ class SyncController {
   private final SyncQueue queue;
   private final SyncLog syncLog;
   private final QueueItemStatus itemStatus;
+  private final SyncPauses pauses;
 
   SyncController(
-      WriteBackTrigger trigger, SyncQueue queue, SyncLog syncLog, QueueItemStatus itemStatus) {
+      WriteBackTrigger trigger,
+      SyncQueue queue,
+      SyncLog syncLog,
+      QueueItemStatus itemStatus,
+      SyncPauses pauses) {
     this.trigger = trigger;
     this.queue = queue;
     this.syncLog = syncLog;
     this.itemStatus = itemStatus;
+    this.pauses = pauses;
   }
 
   @PostMapping("/write-back")
@@ -110,7 +118,9 @@ class SyncController {
       summary = "Queue status",
       description =
           "Counts by status for any logged-in user; admins also get the last 10 FAILED items and"
-              + " the last 20 write-back log rows, newest first.",
+              + " the last 20 write-back log rows, newest first. `paused` lists what makes sync"
+              + " wait (the spreadsheet not shared or gone, a tab or layout header missing), each"
+              + " with a reason and a hint; empty when all is well.",
       security = @SecurityRequirement(name = "session"))
   @ApiResponse(responseCode = "200", description = "Stats, recent items, last processed time")
   @ApiResponse(responseCode = "401", description = "Not logged in")
@@ -125,7 +135,7 @@ class SyncController {
       OffsetDateTime lastProcessed = syncLog.lastProcessed().orElse(null);
       return ResponseEntity.ok(
           new QueueStatusResponse(
-              true, new QueueStatus(queue.stats(), failed, logs, lastProcessed)));
+              true, new QueueStatus(queue.stats(), failed, logs, lastProcessed, pauses.open())));
     } catch (RuntimeException e) {
       log.error("Reading the queue status failed", e);
       return failure(HttpStatus.INTERNAL_SERVER_ERROR, "Failed to get queue status");
@@ -195,7 +205,8 @@ class SyncController {
       QueueStats stats,
       List<FailedItemView> recentFailed,
       List<SyncLogEntry> recentLogs,
-      OffsetDateTime lastProcessed) {}
+      OffsetDateTime lastProcessed,
+      List<Pause> paused) {}
 
   /** A FAILED item as the seed shows it: model and action by their database names. */
   record FailedItemView(
