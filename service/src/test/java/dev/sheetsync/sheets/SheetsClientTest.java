@@ -42,6 +42,7 @@ class SheetsClientTest {
   @Autowired SpreadsheetTarget target;
   @Autowired SheetLayouts layouts;
   @Autowired RowMapper mapper;
+  @Autowired dev.sheetsync.pause.SyncPauses pauses;
   @Autowired SheetsProperties properties;
   @Autowired MeterRegistry meters;
   @Autowired HealthIndicator sheetsHealthIndicator;
@@ -177,7 +178,8 @@ class SheetsClientTest {
         };
     SpreadsheetTarget other =
         new SpreadsheetTarget(id, "view", target.mode(), null, target.emulator());
-    SheetsHealthIndicator health = new SheetsHealthIndicator(sheets, other, properties, clock);
+    SheetsHealthIndicator health =
+        new SheetsHealthIndicator(sheets, other, properties, clock, pauses);
     long before = target.emulator().control().requestCounts().total();
 
     assertThat(health.health().getStatus()).isEqualTo(Status.UP);
