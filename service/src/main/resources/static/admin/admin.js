@@ -26,6 +26,25 @@
     $("oldest-pending").textContent = describeAge(stats.oldestPendingAgeSeconds);
   }
 
+  // The pauses in words, as the page renders them: what is wrong, what to do, since when.
+  function showPaused(paused) {
+    const list = $("paused-list");
+    if (!list) return;
+    list.replaceChildren();
+    paused.forEach(function (p) {
+      const item = document.createElement("li");
+      const scope = document.createElement("strong");
+      scope.textContent = p.tab ? "Tab " + p.tab : "Whole spreadsheet";
+      item.append(scope, ": " + p.reason + ". To fix: " + p.hint + ". ");
+      const since = document.createElement("span");
+      since.className = "muted";
+      since.textContent = "Since " + String(p.since).replace("T", " ").replace(/\.\d+/, "").replace("Z", " UTC");
+      item.append(since);
+      list.append(item);
+    });
+    $("paused").hidden = paused.length === 0;
+  }
+
   async function post(url) {
     const response = await fetch(url, {
       method: "POST",
@@ -54,6 +73,7 @@
       const body = await response.json();
       if (body.success) {
         showStats(body.data.stats);
+        showPaused(body.data.paused || []);
         if (body.data.lastProcessed) {
           $("last-processed").textContent = body.data.lastProcessed;
         }

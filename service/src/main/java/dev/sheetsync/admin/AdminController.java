@@ -1,5 +1,6 @@
 package dev.sheetsync.admin;
 
+import dev.sheetsync.pause.SyncPauses;
 import dev.sheetsync.queue.FailedItem;
 import dev.sheetsync.queue.HourlyActivity;
 import dev.sheetsync.queue.QueueStats;
@@ -32,18 +33,21 @@ class AdminController {
   private final BacklogHistory backlog;
   private final ClusterLock lock;
   private final SpreadsheetTarget spreadsheet;
+  private final SyncPauses pauses;
 
   AdminController(
       SyncQueue queue,
       SyncLog syncLog,
       BacklogHistory backlog,
       ClusterLock lock,
-      SpreadsheetTarget spreadsheet) {
+      SpreadsheetTarget spreadsheet,
+      SyncPauses pauses) {
     this.queue = queue;
     this.syncLog = syncLog;
     this.backlog = backlog;
     this.lock = lock;
     this.spreadsheet = spreadsheet;
+    this.pauses = pauses;
   }
 
   @GetMapping({"/admin", "/admin/"})
@@ -53,6 +57,7 @@ class AdminController {
     model.addAttribute("user", CurrentUser.get().map(SignedInUser::email).orElse(""));
     model.addAttribute("admin", admin);
     model.addAttribute("stats", stats);
+    model.addAttribute("paused", pauses.open());
     model.addAttribute("oldestPending", Ages.describe(stats.oldestPendingAgeSeconds()));
     model.addAttribute("lastProcessed", syncLog.lastProcessed().orElse(null));
     if (admin) {

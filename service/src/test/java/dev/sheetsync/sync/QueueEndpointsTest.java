@@ -20,6 +20,7 @@ class QueueEndpointsTest {
 
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
+  @Autowired dev.sheetsync.pause.SyncPauses pauses;
 
   Http admin;
   Http seller;
@@ -66,6 +67,28 @@ class QueueEndpointsTest {
   }
 
   @Test
+  void queueStatusShowsEachPauseWithItsReasonHintAndSinceAndAnEmptyListWhenAllIsWell() {
+    assertThat(admin.get("/api/sync/queue").json().path("data").path("paused").isArray()).isTrue();
+    assertThat(admin.get("/api/sync/queue").json().path("data").path("paused")).isEmpty();
+    pauses.pauseTab(
+        dev.sheetsync.queue.SyncModel.REQUEST,
+        "Requests",
+        "column \"Balance\" is missing from tab 'Requests'",
+        "restore the header text in row 1, or change the layout");
+
+    JsonNode paused = seller.get("/api/sync/queue").json().path("data").path("paused");
+
+    assertThat(paused).hasSize(1);
+    assertThat(paused.get(0).path("scope").asText()).isEqualTo("tab");
+    assertThat(paused.get(0).path("tab").asText()).isEqualTo("Requests");
+    assertThat(paused.get(0).path("reason").asText()).contains("Balance");
+    assertThat(paused.get(0).path("hint").asText()).startsWith("restore");
+    assertThat(paused.get(0).path("since").asText()).matches("\\d{4}-\\d\\d-\\d\\dT.*");
+    assertThat(paused.get(0).has("model")).isFalse();
+    assertThat(admin.get("/admin").body()).contains("Sync is paused").contains("Balance");
+  }
+
+  @Test
   void withoutASessionAnswers401() {
     Http.Response response = new Http(port).get("/api/sync/queue");
 
@@ -98,7 +121,7 @@ class QueueEndpointsTest {
     assertThat(WriteBackEndpointTest.names(body)).containsExactly("success", "data");
     JsonNode data = body.get("data");
     assertThat(WriteBackEndpointTest.names(data))
-        .containsExactly("stats", "recentFailed", "recentLogs", "lastProcessed");
+        .containsExactly("stats", "recentFailed", "recentLogs", "lastProcessed", "paused");
     assertThat(data.at("/stats/failed").asInt()).isEqualTo(1);
     assertThat(data.at("/stats/pending").asInt()).isEqualTo(1);
     assertThat(data.at("/stats/total").asInt()).isEqualTo(2);
