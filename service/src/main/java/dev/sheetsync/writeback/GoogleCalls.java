@@ -33,16 +33,18 @@ class GoogleCalls {
   private final QuotaWindow reads;
   private final QuotaWindow writes;
   private final AtomicLong retries = new AtomicLong();
+  private final RunClock time;
 
-  GoogleCalls(WriteBackProperties properties) {
+  GoogleCalls(WriteBackProperties properties, RunClock time) {
     this.google = properties.google();
-    this.reads = new QuotaWindow(google.readRequestsPerMinute(), google.quotaWindow());
-    this.writes = new QuotaWindow(google.writeRequestsPerMinute(), google.quotaWindow());
+    this.time = time;
+    this.reads = new QuotaWindow(google.readRequestsPerMinute(), google.quotaWindow(), time);
+    this.writes = new QuotaWindow(google.writeRequestsPerMinute(), google.quotaWindow(), time);
   }
 
   /**
    * Runs {@code attempt} until it succeeds, fails permanently, runs out of attempts, or would need
-   * to wait past {@code deadlineNanos} ({@link System#nanoTime()} based).
+   * to wait past {@code deadlineNanos} (on {@link RunClock#nanos()}).
    */
   <T> T call(String method, Kind kind, long deadlineNanos, Attempt<T> attempt)
       throws GoogleCallException {
@@ -56,7 +58,7 @@ class GoogleCalls {
           throw new GoogleCallException(method, e);
         }
         Duration wait = backoff(n, status, deadlineNanos);
-        if (System.nanoTime() + wait.toNanos() > deadlineNanos) {
+        if (time.nanos() + wait.toNanos() > deadlineNanos) {
           throw new GoogleCallException(method, e, true);
         }
         log.info(
@@ -66,7 +68,7 @@ class GoogleCalls {
             n,
             wait.toMillis());
         retries.incrementAndGet();
-        sleep(wait, method);
+        time.sleep(wait, method);
       }
     }
   }
@@ -87,23 +89,12 @@ class GoogleCalls {
       // If the run ends before that, the plain backoff still gives another (cheap) chance.
       long window = google.quotaWindow().toMillis();
       long untilNextWindow =
-          window
-              - Math.floorMod(System.currentTimeMillis(), window)
-              + ThreadLocalRandom.current().nextLong(50);
-      long remaining = (deadlineNanos - System.nanoTime()) / 1_000_000;
+          window - Math.floorMod(time.millis(), window) + ThreadLocalRandom.current().nextLong(50);
+      long remaining = (deadlineNanos - time.nanos()) / 1_000_000;
       if (untilNextWindow < remaining) {
         jittered = Math.max(jittered, untilNextWindow);
       }
     }
     return Duration.ofMillis(jittered);
-  }
-
-  static void sleep(Duration wait, String method) throws GoogleCallException {
-    try {
-      Thread.sleep(wait.toMillis());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new GoogleCallException(method, new java.io.InterruptedIOException("interrupted"));
-    }
   }
 }

@@ -15,10 +15,12 @@ final class QuotaWindow {
   private final int limit;
   private final long windowNanos;
   private final Deque<Long> sent = new ArrayDeque<>();
+  private final RunClock time;
 
-  QuotaWindow(int limit, Duration window) {
+  QuotaWindow(int limit, Duration window, RunClock time) {
     this.limit = limit;
     this.windowNanos = window.toNanos();
+    this.time = time;
   }
 
   void acquire(long deadlineNanos, String method) throws GoogleCallException {
@@ -28,7 +30,7 @@ final class QuotaWindow {
     while (true) {
       long wait;
       synchronized (this) {
-        long now = System.nanoTime();
+        long now = time.nanos();
         while (!sent.isEmpty() && now - sent.peekFirst() >= windowNanos) {
           sent.removeFirst();
         }
@@ -38,13 +40,13 @@ final class QuotaWindow {
         }
         wait = sent.peekFirst() + windowNanos - now;
       }
-      if (System.nanoTime() + wait > deadlineNanos) {
+      if (time.nanos() + wait > deadlineNanos) {
         throw new GoogleCallException(
             method,
             new InterruptedIOException("quota used up until after the run's deadline"),
             true);
       }
-      GoogleCalls.sleep(Duration.ofNanos(wait + 1_000_000), method);
+      time.sleep(Duration.ofNanos(wait + 1_000_000), method);
     }
   }
 }

@@ -43,6 +43,7 @@ public class WriteBack {
   private final RowIndexes rowIndexes;
   private final Outbox outbox;
   private final GoogleCalls calls;
+  private final RunClock time;
   private final TransactionTemplate transactions;
   private final WriteBackProperties properties;
   private final QueueProperties queueProperties;
@@ -57,6 +58,7 @@ public class WriteBack {
       RowIndexes rowIndexes,
       Outbox outbox,
       GoogleCalls calls,
+      RunClock time,
       TransactionTemplate transactions,
       WriteBackProperties properties,
       QueueProperties queueProperties,
@@ -70,6 +72,7 @@ public class WriteBack {
     this.rowIndexes = rowIndexes;
     this.outbox = outbox;
     this.calls = calls;
+    this.time = time;
     this.transactions = transactions;
     this.properties = properties;
     this.queueProperties = queueProperties;
@@ -101,8 +104,8 @@ public class WriteBack {
    * Google's errors.
    */
   public RunResult runOnce() {
-    long start = System.nanoTime();
-    long deadline = start + properties.maxRunDuration().toNanos();
+    long start = time.nanos();
+    long deadline = time.deadline(properties.maxRunDuration());
     long retriesBefore = calls.retries();
     int reset = queue.resetStuck(queueProperties.stuckAfter());
     Map<Outcome.Kind, Integer> counts = new EnumMap<>(Outcome.Kind.class);
@@ -121,7 +124,7 @@ public class WriteBack {
       stoppedBy = stop(e);
     }
     waiting.addAll(pauses.waitingModels(pauses.open()));
-    while (stoppedBy == null && batches < properties.maxBatches() && System.nanoTime() < deadline) {
+    while (stoppedBy == null && batches < properties.maxBatches() && time.nanos() < deadline) {
       List<QueueItem> items = queue.dequeue(properties.batchSize(), waiting);
       if (items.isEmpty()) {
         break;
@@ -163,7 +166,7 @@ public class WriteBack {
             batches,
             calls.retries() - retriesBefore,
             reset,
-            Duration.ofNanos(System.nanoTime() - start).toMillis(),
+            Duration.ofNanos(time.nanos() - start).toMillis(),
             stoppedBy);
     if (batches > 0 || reset > 0) {
       log.info("Write-back run: {}", result);

@@ -28,6 +28,7 @@ class DeletePoliciesTest extends WriteBackTestSupport {
   @Autowired dev.sheetsync.pause.SyncPauses pauses;
   @Autowired Outbox outbox;
   @Autowired GoogleCalls calls;
+  @Autowired RunClock time;
   @Autowired TransactionTemplate transactions;
   @Autowired WriteBackProperties properties;
   @Autowired QueueProperties queueProperties;
@@ -204,6 +205,7 @@ class DeletePoliciesTest extends WriteBackTestSupport {
         rowIndexes,
         outbox,
         calls,
+        time,
         transactions,
         properties,
         queueProperties,
