@@ -7,24 +7,26 @@ import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Set;
-import java.util.stream.Collectors;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
 /**
  * Checks at startup, before the service takes traffic, that the spreadsheet has every tab of the
- * layout with the layout's headers: writing into a sheet whose columns moved would put values under
- * the wrong headers, silently. Two requests ({@code spreadsheets.get} and one {@code
+ * layout with every layout header (in any column: columns are found by header on every batch), so
+ * that a wrong spreadsheet id or layout is found before the first write. Tabs are followed by their
+ * stored sheetId where the database is there. Two requests ({@code spreadsheets.get} and one {@code
  * values.batchGet} of all header rows).
  *
  * <p>A definite answer (missing tab, other header, 403, 404) fails startup with one message listing
  * every problem. A passing failure (timeout, 429, 5xx) only logs a warning: the write-back retries,
- * and a crash loop would not make Google answer sooner. Columns to the right of the layout's last
- * column are not checked: people may add their own.
+ * and a crash loop would not make Google answer sooner. Columns not in the layout are not checked:
+ * people may add their own anywhere.
  */
 @Component
 public class SpreadsheetCheck implements SmartInitializingSingleton {
@@ -35,13 +37,19 @@ public class SpreadsheetCheck implements SmartInitializingSingleton {
   private final SpreadsheetTarget target;
   private final SheetLayouts layouts;
   private final SheetsProperties properties;
+  private final ObjectProvider<SpreadsheetTabs> spreadsheetTabs;
 
   SpreadsheetCheck(
-      Sheets sheets, SpreadsheetTarget target, SheetLayouts layouts, SheetsProperties properties) {
+      Sheets sheets,
+      SpreadsheetTarget target,
+      SheetLayouts layouts,
+      SheetsProperties properties,
+      ObjectProvider<SpreadsheetTabs> spreadsheetTabs) {
     this.sheets = sheets;
     this.target = target;
     this.layouts = layouts;
     this.properties = properties;
+    this.spreadsheetTabs = spreadsheetTabs;
   }
 
   @Override
@@ -75,20 +83,18 @@ public class SpreadsheetCheck implements SmartInitializingSingleton {
           sheets
               .spreadsheets()
               .get(target.spreadsheetId())
-              .setFields("sheets.properties.title")
+              .setFields("sheets.properties(sheetId,title)")
               .execute();
-      Set<String> titles =
+      List<TabRef> refs =
           spreadsheet.getSheets() == null
-              ? Set.of()
+              ? List.of()
               : spreadsheet.getSheets().stream()
                   .map(Sheet::getProperties)
-                  .map(p -> p.getTitle())
-                  .collect(Collectors.toSet());
-      List<TabLayout> present = new ArrayList<>();
+                  .map(p -> new TabRef(p.getSheetId(), p.getTitle()))
+                  .toList();
+      Map<TabLayout, TabRef> found = resolve(refs);
       for (TabLayout tab : layouts.tabs()) {
-        if (titles.contains(tab.tabName())) {
-          present.add(tab);
-        } else {
+        if (!found.containsKey(tab)) {
           problems.add(
               "tab '"
                   + tab.tabName()
@@ -98,8 +104,8 @@ public class SpreadsheetCheck implements SmartInitializingSingleton {
                   + String.join(" | ", tab.headers()));
         }
       }
-      if (!present.isEmpty()) {
-        problems.addAll(headerProblems(present));
+      if (!found.isEmpty()) {
+        problems.addAll(headerProblems(found));
       }
     } catch (IOException e) {
       if (SheetsErrors.transientFailure(e)) {
@@ -112,35 +118,46 @@ public class SpreadsheetCheck implements SmartInitializingSingleton {
     }
   }
 
-  private List<String> headerProblems(List<TabLayout> tabs) throws IOException {
+  /** Tabs by stored sheetId (renames followed) where the database is there, else by title. */
+  private Map<TabLayout, TabRef> resolve(List<TabRef> refs) {
+    SpreadsheetTabs stored = spreadsheetTabs.getIfAvailable();
+    if (stored != null) {
+      return stored.resolve(refs);
+    }
+    Map<TabLayout, TabRef> found = new LinkedHashMap<>();
+    for (TabLayout tab : layouts.tabs()) {
+      refs.stream()
+          .filter(r -> r.title().equals(tab.tabName()))
+          .findFirst()
+          .ifPresent(r -> found.put(tab, r));
+    }
+    return found;
+  }
+
+  /** Every layout header must be in its tab's header row once, in any column. */
+  private List<String> headerProblems(Map<TabLayout, TabRef> tabs) throws IOException {
+    List<TabLayout> list = List.copyOf(tabs.keySet());
     BatchGetValuesResponse response =
         sheets
             .spreadsheets()
             .values()
             .batchGet(target.spreadsheetId())
-            .setRanges(tabs.stream().map(RowMapper::headerRange).toList())
+            .setRanges(list.stream().map(t -> LiveTab.headerRange(t, tabs.get(t).title())).toList())
             .setValueRenderOption("FORMATTED_VALUE")
             .execute();
     List<ValueRange> ranges = response.getValueRanges();
     List<String> problems = new ArrayList<>();
-    for (int t = 0; t < tabs.size(); t++) {
-      TabLayout tab = tabs.get(t);
-      List<Object> found = firstRow(ranges == null || ranges.size() <= t ? null : ranges.get(t));
-      for (int c = 0; c < tab.width(); c++) {
-        String expected = tab.headers().get(c);
-        String actual = c < found.size() && found.get(c) != null ? found.get(c).toString() : "";
-        if (!expected.equals(actual.strip())) {
-          problems.add(
-              "tab '"
-                  + tab.tabName()
-                  + "', column "
-                  + TabLayout.columnLetter(c)
-                  + tab.headerRow()
-                  + ": expected header '"
-                  + expected
-                  + "', found "
-                  + (actual.isBlank() ? "an empty cell" : "'" + actual + "'"));
-        }
+    for (int t = 0; t < list.size(); t++) {
+      TabLayout tab = list.get(t);
+      TabRef ref = tabs.get(tab);
+      try {
+        LiveTab.locate(
+            tab,
+            ref.sheetId(),
+            ref.title(),
+            firstRow(ranges == null || ranges.size() <= t ? null : ranges.get(t)));
+      } catch (TabStructureException e) {
+        problems.add(e.getMessage() + " (" + e.hint() + ")");
       }
     }
     return problems;

@@ -29,6 +29,7 @@ class PeopleRestructureIT {
       scenario.drain(service, Duration.ofMinutes(2));
       Restructurer people = new Restructurer(scenario);
       int pausedRuns = 0;
+      int changesWhilePaused = 0;
       try (Background flow =
           new Background(
               "changes",
@@ -48,6 +49,9 @@ class PeopleRestructureIT {
         runs(service, 2);
         scenario.env.emulator.control().setNotShared(scenario.spreadsheetId, true);
         for (int i = 0; i < 3; i++) {
+          workload.step(); // something to write, so the run meets the refusal
+          workload.step();
+          changesWhilePaused += 2;
           Scenario.triggerWriteBack(service);
           pausedRuns++;
         }
@@ -82,8 +86,9 @@ class PeopleRestructureIT {
           workload,
           7,
           "7. people restructure the sheet",
-          "%d structural edits (own columns inserted/moved/deleted, tab renamed), sharing revoked for %d runs"
-              .formatted(people.edits(), pausedRuns),
+          ("%d structural edits (own columns inserted/moved/deleted, tab renamed), sharing"
+                  + " revoked for %d runs (%d changes made meanwhile)")
+              .formatted(people.edits(), pausedRuns, changesWhilePaused),
           "%d wrong-column writes; %d items FAILED".formatted(people.wrongColumnWrites(), failed));
       assertThat(people.violations()).as("cells of people's own columns").isEmpty();
       assertThat(failed).as("items FAILED (a pause must never fail an item)").isZero();

@@ -135,13 +135,26 @@ class SheetsClientWiringTest {
         .isInstanceOf(SpreadsheetCheckException.class)
         .hasMessageContaining("Spreadsheet 'mismatch'")
         .hasMessageContaining(
-            "tab 'Requests', column L1: expected header 'Total Paid', found 'Paid'")
-        .hasMessageContaining(
-            "tab 'Requests', column R1: expected header 'Updated At', found an empty cell")
+            "columns \"Total Paid\", \"Updated At\" are missing from tab 'Requests' (restore the"
+                + " header text in row 1, or change the layout)")
         .hasMessageContaining(
             "tab 'Revenue' is missing; create it with these headers in row 1: ID | Request ID |"
                 + " Booking Code | Payment Date | Amount | Method | Reference | Notes")
         .hasMessageNotContaining("Operators");
+  }
+
+  @Test
+  void startupAcceptsLayoutHeadersInAnyColumnAmongPeoplesOwnColumns() {
+    Map<String, List<String>> tabs = layoutTabs();
+    List<String> requests = new ArrayList<>(tabs.get("Requests"));
+    requests.add(2, "Agent");
+    java.util.Collections.swap(requests, 14, 17);
+    tabs.put("Requests", requests);
+    emulator.createSpreadsheet("moved", "moved", tabs);
+
+    try (ConfigurableApplicationContext context = run(pointAt("moved"))) {
+      assertThat(context.getBean(SpreadsheetTarget.class).spreadsheetId()).isEqualTo("moved");
+    }
   }
 
   @Test
@@ -186,7 +199,8 @@ class SheetsClientWiringTest {
               context.getBean(Sheets.class),
               asGoogleWouldBe,
               layouts,
-              context.getBean(SheetsProperties.class));
+              context.getBean(SheetsProperties.class),
+              context.getBeanProvider(SpreadsheetTabs.class));
 
       assertThatThrownBy(check::verify)
           .isInstanceOf(SpreadsheetCheckException.class)
