@@ -7,7 +7,6 @@ import com.google.api.services.sheets.v4.model.Spreadsheet;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -120,18 +119,8 @@ public class SpreadsheetCheck implements SmartInitializingSingleton {
 
   /** Tabs by stored sheetId (renames followed) where the database is there, else by title. */
   private Map<TabLayout, TabRef> resolve(List<TabRef> refs) {
-    SpreadsheetTabs stored = spreadsheetTabs.getIfAvailable();
-    if (stored != null) {
-      return stored.resolve(refs);
-    }
-    Map<TabLayout, TabRef> found = new LinkedHashMap<>();
-    for (TabLayout tab : layouts.tabs()) {
-      refs.stream()
-          .filter(r -> r.title().equals(tab.tabName()))
-          .findFirst()
-          .ifPresent(r -> found.put(tab, r));
-    }
-    return found;
+    TabResolver stored = spreadsheetTabs.getIfAvailable();
+    return (stored != null ? stored : TabResolver.byTitle(layouts)).resolve(refs);
   }
 
   /** Every layout header must be in its tab's header row once, in any column. */

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * it. Thread-safe.
  */
 @Component
-public class SpreadsheetTabs {
+public class SpreadsheetTabs implements TabResolver {
 
   private static final Logger log = LoggerFactory.getLogger(SpreadsheetTabs.class);
 
@@ -56,6 +56,7 @@ public class SpreadsheetTabs {
    *
    * @return each layout tab's tab now; a layout tab absent from the map is missing
    */
+  @Override
   public Map<TabLayout, TabRef> resolve(List<TabRef> tabs) {
     Map<String, TabRef> stored = new LinkedHashMap<>();
     jdbc.sql(STORED)

@@ -8,10 +8,10 @@ import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.sheets.LiveTab;
 import dev.sheetsync.sheets.SheetLayouts;
-import dev.sheetsync.sheets.SpreadsheetTabs;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
 import dev.sheetsync.sheets.TabRef;
+import dev.sheetsync.sheets.TabResolver;
 import dev.sheetsync.sheets.TabStructureException;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -34,7 +34,7 @@ class SheetReader {
   private final Sheets sheets;
   private final String spreadsheetId;
   private final GoogleCalls calls;
-  private final SpreadsheetTabs spreadsheetTabs;
+  private final TabResolver tabResolver;
   private final SheetLayouts layouts;
   private final Map<TabLayout, Integer> keyColumnSeen = new ConcurrentHashMap<>();
 
@@ -42,12 +42,12 @@ class SheetReader {
       Sheets sheets,
       SpreadsheetTarget target,
       GoogleCalls calls,
-      SpreadsheetTabs spreadsheetTabs,
+      TabResolver tabResolver,
       SheetLayouts layouts) {
     this.sheets = sheets;
     this.spreadsheetId = target.spreadsheetId();
     this.calls = calls;
-    this.spreadsheetTabs = spreadsheetTabs;
+    this.tabResolver = tabResolver;
     this.layouts = layouts;
   }
 
@@ -76,7 +76,7 @@ class SheetReader {
       }
     }
     Map<SyncModel, TabRef> found = new LinkedHashMap<>();
-    spreadsheetTabs.resolve(refs).forEach((layout, ref) -> found.put(layout.model(), ref));
+    tabResolver.resolve(refs).forEach((layout, ref) -> found.put(layout.model(), ref));
     return new Tabs(found, rowCounts);
   }
 

@@ -1,5 +1,6 @@
 package dev.sheetsync.writeback;
 
+import dev.sheetsync.pause.Pause;
 import dev.sheetsync.pause.SyncPauses;
 import dev.sheetsync.queue.Change;
 import dev.sheetsync.queue.Outbox;
@@ -113,8 +114,10 @@ public class WriteBack {
     String stoppedBy = null;
     Tabs tabs = null;
     Set<SyncModel> waiting = new HashSet<>();
+    List<Pause> openAtStart = pauses.open();
+    boolean pausesOpen = !openAtStart.isEmpty();
     try {
-      if (!pauses.open().isEmpty()) {
+      if (pausesOpen) {
         // Something was wrong last time: look before claiming, so a fixed sheet resumes now and an
         // unfixed one costs two reads and no claims.
         tabs = reader.look(deadline);
@@ -123,7 +126,7 @@ public class WriteBack {
     } catch (GoogleCallException e) {
       stoppedBy = stop(e);
     }
-    waiting.addAll(pauses.waitingModels(pauses.open()));
+    waiting.addAll(pauses.waitingModels(pausesOpen ? pauses.open() : openAtStart));
     while (stoppedBy == null && batches < properties.maxBatches() && time.nanos() < deadline) {
       List<QueueItem> items = queue.dequeue(properties.batchSize(), waiting);
       if (items.isEmpty()) {
@@ -141,7 +144,11 @@ public class WriteBack {
       }
       if (written.sheet() != null) {
         tabs = written.sheet().tabs();
-        pausing.seen(written.sheet());
+        // Pause bookkeeping costs statements only while something is or was paused this run.
+        pausesOpen |= !written.sheet().problems().isEmpty();
+        if (pausesOpen) {
+          pausing.seen(written.sheet());
+        }
         written.sheet().problems().keySet().forEach(t -> waiting.add(t.model()));
       }
       List<Outcome> outcomes = work.stream().flatMap(r -> r.outcomes().stream()).toList();
