@@ -38,7 +38,7 @@ class GspreadReplayTest {
 
   @Test
   void replaysGspreadsRecordedGoogleTrafficAndCountsTheCallsThatMatch() throws Exception {
-    HttpClient http = HttpClient.newHttpClient();
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     List<CassetteReplay.Call> calls = new ArrayList<>();
     Map<String, Integer> skipped = new TreeMap<>();
     for (Path cassette : CassetteReplay.cassettes(folder())) {
