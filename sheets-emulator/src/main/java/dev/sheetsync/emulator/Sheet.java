@@ -1,5 +1,6 @@
 package dev.sheetsync.emulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,6 +19,10 @@ final class Sheet {
   int columnCount;
   int frozenRowCount;
   int frozenColumnCount;
+
+  /** Presentation-only properties, stored as Google echoes them (see {@link PropertyEdits}). */
+  ObjectNode extra = Json.MAPPER.createObjectNode();
+
   private final List<List<Cell>> rows = new ArrayList<>();
 
   Sheet(int sheetId, String title, int rowCount, int columnCount) {
@@ -115,6 +120,7 @@ final class Sheet {
     Sheet copy = new Sheet(sheetId, title, rowCount, columnCount);
     copy.frozenRowCount = frozenRowCount;
     copy.frozenColumnCount = frozenColumnCount;
+    copy.extra = extra.deepCopy();
     for (List<Cell> r : rows) {
       copy.rows.add(new ArrayList<>(r));
     }

@@ -1,5 +1,6 @@
 package dev.sheetsync.emulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,9 @@ final class Spreadsheet {
   int nextSheetId;
   boolean shared = true;
 
+  /** Spreadsheet properties beyond the title, stored as given (locale, timeZone…). */
+  ObjectNode extra = Json.MAPPER.createObjectNode();
+
   Spreadsheet(String spreadsheetId, String title) {
     this.spreadsheetId = spreadsheetId;
     this.title = title;
@@ -21,6 +25,7 @@ final class Spreadsheet {
     Spreadsheet copy = new Spreadsheet(spreadsheetId, title);
     copy.nextSheetId = nextSheetId;
     copy.shared = shared;
+    copy.extra = extra.deepCopy();
     for (Sheet s : sheets) {
       copy.sheets.add(s.copy());
     }

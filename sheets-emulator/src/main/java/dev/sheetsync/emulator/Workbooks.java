@@ -128,6 +128,7 @@ final class Workbooks {
       ObjectNode b = list.addObject();
       b.put("spreadsheetId", book.spreadsheetId).put("title", book.title);
       b.put("shared", book.shared).put("nextSheetId", book.nextSheetId);
+      b.set("extra", book.extra);
       ArrayNode sheets = b.putArray("sheets");
       for (Sheet sheet : book.sheets) {
         ObjectNode s = sheets.addObject();
@@ -135,6 +136,7 @@ final class Workbooks {
         s.put("rowCount", sheet.rowCount).put("columnCount", sheet.columnCount);
         s.put("frozenRowCount", sheet.frozenRowCount);
         s.put("frozenColumnCount", sheet.frozenColumnCount);
+        s.set("extra", sheet.extra);
         ArrayNode cells = s.putArray("cells");
         int rows = sheet.usedRows();
         int cols = sheet.usedColumns();
@@ -170,6 +172,9 @@ final class Workbooks {
         Spreadsheet book =
             new Spreadsheet(b.path("spreadsheetId").asText(), b.path("title").asText());
         book.shared = b.path("shared").asBoolean(true);
+        if (b.path("extra").isObject()) {
+          book.extra = (ObjectNode) b.get("extra");
+        }
         List<JsonNode> sheets = new ArrayList<>();
         b.path("sheets").forEach(sheets::add);
         for (JsonNode s : sheets) {
@@ -182,6 +187,9 @@ final class Workbooks {
                   book.sheets.size());
           sheet.frozenRowCount = s.path("frozenRowCount").asInt();
           sheet.frozenColumnCount = s.path("frozenColumnCount").asInt();
+          if (s.path("extra").isObject()) {
+            sheet.extra = (ObjectNode) s.get("extra");
+          }
           for (JsonNode o : s.path("cells")) {
             Cell cell;
             if (o.has("n")) {

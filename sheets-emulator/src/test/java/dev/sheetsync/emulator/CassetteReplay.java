@@ -51,6 +51,8 @@ final class CassetteReplay {
   private final HttpClient http;
   private final Map<Integer, Integer> sheetIds = new HashMap<>();
   private final Set<String> unmodelledCopies = new HashSet<>();
+  private final Set<String> foundByListing = new HashSet<>();
+  private final Set<String> created = new HashSet<>();
 
   private CassetteReplay(SheetsEmulator emulator, HttpClient http) {
     this.emulator = emulator;
@@ -82,6 +84,12 @@ final class CassetteReplay {
         skipped.merge("spreadsheet made by Drive copy or import (not modelled)", 1, Integer::sum);
         continue;
       }
+      if (foundByListing.stream().anyMatch(uri::contains)) {
+        skipped.merge(
+            "spreadsheet made before the recording (found by Drive files.list)", 1, Integer::sum);
+        continue;
+      }
+      notSharedWithCaller(it);
       calls.add(call(name, it));
     }
     return new Result(calls, skipped);
@@ -99,11 +107,34 @@ final class CassetteReplay {
     if (method.equals("POST") && path.isEmpty()) {
       JsonNode body = parse(it.path("body").asText(""));
       if ("application/vnd.google-apps.spreadsheet".equals(body.path("mimeType").asText())) {
+        created.add(response.path("id").asText());
         emulator.createSpreadsheet(
             response.path("id").asText(), body.path("name").asText(), Map.of("Sheet1", List.of()));
       }
     } else if (method.equals("POST") && path.endsWith("/copy")) {
       unmodelledCopies.add(response.path("id").asText("?"));
+    } else if (method.equals("GET") && path.isEmpty()) {
+      for (JsonNode file : response.path("files")) {
+        if (!created.contains(file.path("id").asText())) {
+          foundByListing.add(file.path("id").asText());
+        }
+      }
+    }
+  }
+
+  /**
+   * A recording of a 403 on a spreadsheet it never created reads someone else's spreadsheet: the
+   * same precondition is set up through the control API (a spreadsheet not shared with the caller).
+   */
+  private void notSharedWithCaller(JsonNode it) {
+    if (it.path("status").asInt() != 403) {
+      return;
+    }
+    String id = URI.create(it.path("uri").asText()).getRawPath().split("/")[3].split(":")[0];
+    if (!created.contains(id)) {
+      created.add(id);
+      emulator.createSpreadsheet(id, "someone else's", Map.of("Sheet1", List.of()));
+      emulator.control().setNotShared(id, true);
     }
   }
 
