@@ -116,6 +116,31 @@ final class Sheet {
     columnCount -= to - from;
   }
 
+  /** Moves rows (columns) {@code [start, end)} so that they begin at {@code insertAt} after. */
+  void move(boolean asRows, int start, int end, int insertAt) {
+    if (asRows) {
+      moveWithin(rows, start, end, insertAt, ArrayList::new);
+    } else {
+      for (List<Cell> r : rows) {
+        moveWithin(r, start, end, insertAt, () -> null);
+      }
+    }
+  }
+
+  private static <T> void moveWithin(
+      List<T> list, int start, int end, int insertAt, java.util.function.Supplier<T> empty) {
+    int needed = Math.max(end, insertAt + end - start);
+    if (list.size() <= start && list.size() <= insertAt) {
+      return; // nothing stored in either place
+    }
+    while (list.size() < needed) {
+      list.add(empty.get());
+    }
+    List<T> band = new ArrayList<>(list.subList(start, end));
+    list.subList(start, end).clear();
+    list.addAll(insertAt, band);
+  }
+
   Sheet copy() {
     Sheet copy = new Sheet(sheetId, title, rowCount, columnCount);
     copy.frozenRowCount = frozenRowCount;

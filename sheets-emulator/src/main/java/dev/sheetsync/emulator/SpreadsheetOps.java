@@ -125,6 +125,11 @@ final class SpreadsheetOps {
       case "updateSheetProperties" -> PropertyEdits.updateSheetProperties(book, r);
       case "updateSpreadsheetProperties" -> PropertyEdits.updateSpreadsheetProperties(book, r);
       case "sortRange" -> Sort.sortRange(book, r);
+      case "copyPaste" -> CellEdits.copyPaste(book, r);
+      case "cutPaste" -> CellEdits.cutPaste(book, r);
+      case "moveDimension" -> CellEdits.moveDimension(book, r);
+      case "updateCells" -> CellEdits.updateCells(book, r);
+      case "repeatCell" -> CellEdits.repeatCell(book, r);
       default -> throw new UnsupportedOperationException(kind);
     }
     return reply;
