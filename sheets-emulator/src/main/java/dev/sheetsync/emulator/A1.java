@@ -15,7 +15,8 @@ final class A1 {
   private static final Pattern ENDPOINT = Pattern.compile("\\$?([A-Za-z]{0,3})\\$?(\\d*)");
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern CELL_LIKE =
-      Pattern.compile("(?i)[A-Z]{1,3}\\d+|R\\d*C\\d*|[A-Z]{1,3}|TRUE|FALSE");
+      // Google quotes 'D3' but echoes letters-only names such as Raw unquoted (recorded).
+      Pattern.compile("(?i)[A-Z]{1,3}\\d+|R\\d*C\\d*|TRUE|FALSE");
 
   private A1() {}
 

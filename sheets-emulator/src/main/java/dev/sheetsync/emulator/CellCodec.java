@@ -76,6 +76,14 @@ final class CellCodec {
 
   /** A stored cell as the API renders it (String, Long/Double or Boolean); null when empty. */
   static Object render(Cell cell, Object evaluated, ValueRender render) {
+    return render(cell, evaluated, render, false);
+  }
+
+  /**
+   * As {@link #render(Cell, Object, ValueRender)}; with {@code formattedDates} (Google's
+   * dateTimeRenderOption FORMATTED_STRING) a date cell is its formatted text in every render.
+   */
+  static Object render(Cell cell, Object evaluated, ValueRender render, boolean formattedDates) {
     if (cell == null) {
       return null;
     }
@@ -86,6 +94,9 @@ final class CellCodec {
       return renderValue(evaluated, false, render);
     }
     boolean date = cell instanceof Cell.Num n && n.date();
+    if (date && formattedDates) {
+      return Values.formatDate(((Cell.Num) cell).value());
+    }
     return renderValue(Values.of(cell), date, render);
   }
 

@@ -289,13 +289,6 @@ final class CellEdits {
   }
 
   static ApiException invalidEnum(String field, String type, String value) {
-    return ApiException.badRequest(
-        "Invalid value at '"
-            + field
-            + "' (type.googleapis.com/google.apps.sheets.v4."
-            + type
-            + "), \""
-            + value
-            + "\"");
+    return ApiException.invalidValue(field, type, value);
   }
 }

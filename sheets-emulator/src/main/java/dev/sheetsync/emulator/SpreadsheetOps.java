@@ -3,7 +3,9 @@ package dev.sheetsync.emulator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.List;
 
 /** {@code spreadsheets.create}, {@code get} and {@code batchUpdate} (called under the lock). */
 final class SpreadsheetOps {
@@ -86,7 +88,7 @@ final class SpreadsheetOps {
 
   /** Applies every request in order; the first invalid one fails the whole batch. */
   static ObjectNode batchUpdate(Spreadsheet book, JsonNode body) {
-    JsonNode requests = body.path("requests");
+    List<JsonNode> requests = requests(body.path("requests"));
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("spreadsheetId", book.spreadsheetId);
     ArrayNode replies = out.putArray("replies");
@@ -109,6 +111,25 @@ final class SpreadsheetOps {
                 + "\" at 'requests["
                 + i
                 + "]': Cannot find field.");
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The requests as Google reads them: a single request object stands for a list of one, and a list
+   * nested in the list is read as its elements (both recorded as accepted).
+   */
+  private static List<JsonNode> requests(JsonNode requests) {
+    List<JsonNode> out = new ArrayList<>();
+    if (requests.isObject()) {
+      out.add(requests);
+    }
+    for (JsonNode r : requests.isArray() ? requests : Json.MAPPER.createArrayNode()) {
+      if (r.isArray()) {
+        r.forEach(out::add);
+      } else {
+        out.add(r);
       }
     }
     return out;
