@@ -168,6 +168,11 @@ final class A1 {
   }
 
   /** Quotes a sheet name the way Google echoes it: only when it is not a plain identifier. */
+  /** Whether a name reads as a cell reference (A1, R1C1), which a named range may not be. */
+  static boolean looksLikeCell(String name) {
+    return CELL_LIKE.matcher(name).matches();
+  }
+
   static String quoteSheet(String title) {
     if (PLAIN_NAME.matcher(title).matches() && !CELL_LIKE.matcher(title).matches()) {
       return title;

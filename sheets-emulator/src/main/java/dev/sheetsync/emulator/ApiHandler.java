@@ -52,7 +52,12 @@ final class ApiHandler {
       }
       traffic.acquire(route.write(), bearer ? auth.substring(7).trim() : "anonymous");
       JsonNode body = Json.camelCaseNames(Http.body(exchange));
-      ObjectNode result = execute(route, Http.query(exchange), body);
+      Map<String, List<String>> query = Http.query(exchange);
+      ObjectNode result = execute(route, query, body);
+      String fields = Http.first(query, "fields", null);
+      if (fields != null && !fields.isBlank()) {
+        result = FieldMask.select(result, fields);
+      }
       if (route.write() && faults.dropAfterWrite()) {
         throw new ApiException(503, ApiException.defaultMessage(503));
       }

@@ -1,7 +1,12 @@
 package dev.sheetsync.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Google's field-mask syntax as its API accepts it: paths separated by commas, segments by {@code
@@ -26,6 +31,48 @@ final class FieldMask {
     if (parser.at != parser.text.length()) {
       throw parser.invalid();
     }
+    return out;
+  }
+
+  /**
+   * The parts of an answer a {@code fields} system parameter selects: each path kept whole at its
+   * end, objects on the way kept (empty if nothing below them exists), arrays walked element by
+   * element, as Google answers {@code ?fields=sheets.properties.tabColorStyle}.
+   */
+  static ObjectNode select(ObjectNode answer, String mask) {
+    Map<String, Object> tree = new LinkedHashMap<>();
+    for (String path : paths(mask)) {
+      Map<String, Object> node = tree;
+      for (String part : path.split("\\.")) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> next =
+            (Map<String, Object>) node.computeIfAbsent(part, k -> new LinkedHashMap<>());
+        node = next;
+      }
+    }
+    return (ObjectNode) select(answer, tree);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static JsonNode select(JsonNode node, Map<String, Object> tree) {
+    if (tree.isEmpty() || tree.containsKey("*")) {
+      return node;
+    }
+    if (node.isArray()) {
+      ArrayNode out = Json.MAPPER.createArrayNode();
+      node.forEach(element -> out.add(select(element, tree)));
+      return out;
+    }
+    if (!node.isObject()) {
+      return node;
+    }
+    ObjectNode out = Json.MAPPER.createObjectNode();
+    tree.forEach(
+        (name, sub) -> {
+          if (node.has(name)) {
+            out.set(name, select(node.get(name), (Map<String, Object>) sub));
+          }
+        });
     return out;
   }
 

@@ -23,6 +23,9 @@ final class Sheet {
   /** Presentation-only properties, stored as Google echoes them (see {@link PropertyEdits}). */
   ObjectNode extra = Json.MAPPER.createObjectNode();
 
+  /** Merges, protected ranges and the basic filter, as answered (see {@link SheetObjects}). */
+  ObjectNode objects = Json.MAPPER.createObjectNode();
+
   private final List<List<Cell>> rows = new ArrayList<>();
 
   Sheet(int sheetId, String title, int rowCount, int columnCount) {
@@ -146,6 +149,7 @@ final class Sheet {
     copy.frozenRowCount = frozenRowCount;
     copy.frozenColumnCount = frozenColumnCount;
     copy.extra = extra.deepCopy();
+    copy.objects = objects.deepCopy();
     for (List<Cell> r : rows) {
       copy.rows.add(new ArrayList<>(r));
     }

@@ -16,6 +16,11 @@ final class Spreadsheet {
   /** Spreadsheet properties beyond the title, stored as given (locale, timeZone…). */
   ObjectNode extra = Json.MAPPER.createObjectNode();
 
+  /** Named ranges, as answered (see {@link SheetObjects}); and the last id handed out. */
+  ObjectNode objects = Json.MAPPER.createObjectNode();
+
+  int lastObjectId;
+
   Spreadsheet(String spreadsheetId, String title) {
     this.spreadsheetId = spreadsheetId;
     this.title = title;
@@ -26,6 +31,8 @@ final class Spreadsheet {
     copy.nextSheetId = nextSheetId;
     copy.shared = shared;
     copy.extra = extra.deepCopy();
+    copy.objects = objects.deepCopy();
+    copy.lastObjectId = lastObjectId;
     for (Sheet s : sheets) {
       copy.sheets.add(s.copy());
     }

@@ -48,8 +48,11 @@ final class SpreadsheetOps {
     merge((ObjectNode) out.get("properties"), book.extra);
     ArrayNode sheets = out.putArray("sheets");
     for (Sheet sheet : book.sheets) {
-      sheets.addObject().set("properties", properties(book, sheet));
+      ObjectNode entry = sheets.addObject();
+      entry.set("properties", properties(book, sheet));
+      entry.setAll(sheet.objects.deepCopy());
     }
+    out.setAll(book.objects.deepCopy());
     out.put("spreadsheetUrl", baseUrl + "view/" + book.spreadsheetId);
     return out;
   }
@@ -151,6 +154,17 @@ final class SpreadsheetOps {
       case "moveDimension" -> CellEdits.moveDimension(book, r);
       case "updateCells" -> CellEdits.updateCells(book, r);
       case "repeatCell" -> CellEdits.repeatCell(book, r);
+      case "mergeCells" -> SheetObjects.mergeCells(book, r);
+      case "unmergeCells" -> SheetObjects.unmergeCells(book, r);
+      case "addNamedRange" -> reply = (ObjectNode) SheetObjects.addNamedRange(book, r);
+      case "updateNamedRange" -> SheetObjects.updateNamedRange(book, r);
+      case "deleteNamedRange" -> SheetObjects.deleteNamedRange(book, r);
+      case "addProtectedRange" -> reply = (ObjectNode) SheetObjects.addProtectedRange(book, r);
+      case "deleteProtectedRange" -> SheetObjects.deleteProtectedRange(book, r);
+      case "setBasicFilter" -> SheetObjects.setBasicFilter(book, r);
+      case "clearBasicFilter" -> SheetObjects.clearBasicFilter(book, r);
+      case "setDataValidation", "updateDimensionProperties", "autoResizeDimensions" ->
+          SheetObjects.acceptFormatting(book, kind, r);
       default -> throw new UnsupportedOperationException(kind);
     }
     return reply;

@@ -129,6 +129,8 @@ final class Workbooks {
       b.put("spreadsheetId", book.spreadsheetId).put("title", book.title);
       b.put("shared", book.shared).put("nextSheetId", book.nextSheetId);
       b.set("extra", book.extra);
+      b.set("objects", book.objects);
+      b.put("lastObjectId", book.lastObjectId);
       ArrayNode sheets = b.putArray("sheets");
       for (Sheet sheet : book.sheets) {
         ObjectNode s = sheets.addObject();
@@ -137,6 +139,7 @@ final class Workbooks {
         s.put("frozenRowCount", sheet.frozenRowCount);
         s.put("frozenColumnCount", sheet.frozenColumnCount);
         s.set("extra", sheet.extra);
+        s.set("objects", sheet.objects);
         ArrayNode cells = s.putArray("cells");
         int rows = sheet.usedRows();
         int cols = sheet.usedColumns();
@@ -175,6 +178,10 @@ final class Workbooks {
         if (b.path("extra").isObject()) {
           book.extra = (ObjectNode) b.get("extra");
         }
+        if (b.path("objects").isObject()) {
+          book.objects = (ObjectNode) b.get("objects");
+        }
+        book.lastObjectId = b.path("lastObjectId").asInt();
         List<JsonNode> sheets = new ArrayList<>();
         b.path("sheets").forEach(sheets::add);
         for (JsonNode s : sheets) {
@@ -189,6 +196,9 @@ final class Workbooks {
           sheet.frozenColumnCount = s.path("frozenColumnCount").asInt();
           if (s.path("extra").isObject()) {
             sheet.extra = (ObjectNode) s.get("extra");
+          }
+          if (s.path("objects").isObject()) {
+            sheet.objects = (ObjectNode) s.get("objects");
           }
           for (JsonNode o : s.path("cells")) {
             Cell cell;

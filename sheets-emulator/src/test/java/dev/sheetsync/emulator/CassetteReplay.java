@@ -1,7 +1,6 @@
 package dev.sheetsync.emulator;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
@@ -46,10 +45,16 @@ final class CassetteReplay {
 
   private static final String SHEETS = "https://sheets.googleapis.com";
   private static final String DRIVE_FILES = "https://www.googleapis.com/drive/v3/files";
+  private static final String DRIVE_UPLOAD = "https://www.googleapis.com/upload/drive/v2/files";
 
   private final SheetsEmulator emulator;
   private final HttpClient http;
-  private final Map<Integer, Integer> sheetIds = new HashMap<>();
+
+  /**
+   * Google's ids to the emulator's, keyed "field:value" (sheetId, namedRangeId, protectedRangeId).
+   */
+  private final Map<String, JsonNode> ids = new HashMap<>();
+
   private final Set<String> unmodelledCopies = new HashSet<>();
   private final Set<String> foundByListing = new HashSet<>();
   private final Set<String> created = new HashSet<>();
@@ -73,7 +78,7 @@ final class CassetteReplay {
     Map<String, Integer> skipped = new HashMap<>();
     for (JsonNode it : Json.MAPPER.readTree(cassette.toFile()).path("interactions")) {
       String uri = it.path("uri").asText();
-      if (uri.startsWith(DRIVE_FILES)) {
+      if (uri.startsWith(DRIVE_FILES) || uri.startsWith(DRIVE_UPLOAD)) {
         drive(it);
         continue;
       }
@@ -81,7 +86,8 @@ final class CassetteReplay {
         continue;
       }
       if (unmodelledCopies.stream().anyMatch(uri::contains)) {
-        skipped.merge("spreadsheet made by Drive copy or import (not modelled)", 1, Integer::sum);
+        skipped.merge(
+            "spreadsheet filled by Drive copy or CSV import (not modelled)", 1, Integer::sum);
         continue;
       }
       if (foundByListing.stream().anyMatch(uri::contains)) {
@@ -102,7 +108,9 @@ final class CassetteReplay {
     }
     String method = it.path("method").asText();
     String uri = it.path("uri").asText();
-    String path = uri.substring(DRIVE_FILES.length()).replaceAll("\\?.*", "");
+    String path =
+        uri.substring(uri.startsWith(DRIVE_FILES) ? DRIVE_FILES.length() : DRIVE_UPLOAD.length())
+            .replaceAll("\\?.*", "");
     JsonNode response = parse(it.path("response").asText(""));
     if (method.equals("POST") && path.isEmpty()) {
       JsonNode body = parse(it.path("body").asText(""));
@@ -113,6 +121,8 @@ final class CassetteReplay {
       }
     } else if (method.equals("POST") && path.endsWith("/copy")) {
       unmodelledCopies.add(response.path("id").asText("?"));
+    } else if (method.equals("PUT") && uri.contains("/upload/drive/")) {
+      unmodelledCopies.add(path.substring(path.lastIndexOf('/') + 1));
     } else if (method.equals("GET") && path.isEmpty()) {
       for (JsonNode file : response.path("files")) {
         if (!created.contains(file.path("id").asText())) {
@@ -146,7 +156,7 @@ final class CassetteReplay {
     String body = it.path("body").isTextual() ? it.path("body").asText() : null;
     JsonNode request = body == null ? MissingNode.getInstance() : parse(body);
     if (request.isContainerNode()) {
-      mapSheetIds(request, sheetIds);
+      mapIds(request, ids);
       body = Json.MAPPER.writeValueAsString(request);
     }
     HttpRequest.Builder send =
@@ -167,8 +177,8 @@ final class CassetteReplay {
     }
     JsonNode google = parse(it.path("response").asText(""));
     JsonNode actual = parse(answer.body());
-    learnSheetIds(google, actual);
-    mapSheetIds(google, sheetIds);
+    learnIds(google, actual);
+    mapIds(google, ids);
     List<JsonDiff.Difference> differences = new ArrayList<>();
     for (JsonDiff.Difference d : JsonDiff.diff(google, actual)) {
       if (!Unmodelled.ignored(d.path())) {
@@ -200,41 +210,58 @@ final class CassetteReplay {
     return "spreadsheets.batchUpdate(" + String.join(",", kinds) + ")";
   }
 
-  /** Pairs Google's sheet ids with the emulator's: addSheet replies, then tabs by title. */
-  private void learnSheetIds(JsonNode google, JsonNode actual) {
+  /**
+   * Pairs Google's ids with the emulator's: from replies that create something (addSheet,
+   * addNamedRange, addProtectedRange), then tabs of the same title in {@code spreadsheets.get}.
+   */
+  private void learnIds(JsonNode google, JsonNode actual) {
     JsonNode replies = google.path("replies");
     for (int i = 0; i < replies.size(); i++) {
-      JsonNode g = replies.get(i).path("addSheet").path("properties").path("sheetId");
-      JsonNode e = actual.path("replies").path(i).path("addSheet").path("properties");
-      if (g.isInt() && e.path("sheetId").isInt()) {
-        sheetIds.putIfAbsent(g.asInt(), e.path("sheetId").asInt());
-      }
+      JsonNode e = actual.path("replies").path(i);
+      learn(
+          replies.get(i).at("/addSheet/properties/sheetId"),
+          e.at("/addSheet/properties/sheetId"),
+          "sheetId");
+      learn(
+          replies.get(i).at("/addNamedRange/namedRange/namedRangeId"),
+          e.at("/addNamedRange/namedRange/namedRangeId"),
+          "namedRangeId");
+      learn(
+          replies.get(i).at("/addProtectedRange/protectedRange/protectedRangeId"),
+          e.at("/addProtectedRange/protectedRange/protectedRangeId"),
+          "protectedRangeId");
     }
     for (JsonNode g : google.path("sheets")) {
       for (JsonNode e : actual.path("sheets")) {
         JsonNode gp = g.path("properties");
         JsonNode ep = e.path("properties");
-        if (gp.path("sheetId").isInt()
-            && ep.path("sheetId").isInt()
-            && gp.path("title").asText().equals(ep.path("title").asText(null))) {
-          sheetIds.putIfAbsent(gp.path("sheetId").asInt(), ep.path("sheetId").asInt());
+        if (gp.path("title").asText().equals(ep.path("title").asText(null))) {
+          learn(gp.path("sheetId"), ep.path("sheetId"), "sheetId");
         }
       }
     }
   }
 
-  /** Replaces mapped sheet ids in place, wherever a {@code sheetId} field holds one. */
-  static void mapSheetIds(JsonNode node, Map<Integer, Integer> ids) {
+  private void learn(JsonNode google, JsonNode emulator, String field) {
+    if (google.isValueNode() && emulator.isValueNode()) {
+      ids.putIfAbsent(field + ":" + google.asText(), emulator);
+    }
+  }
+
+  /** Replaces mapped ids in place, wherever an id field holds one Google chose. */
+  static void mapIds(JsonNode node, Map<String, JsonNode> ids) {
     if (node.isObject()) {
       ObjectNode object = (ObjectNode) node;
-      for (String field : List.of("sheetId", "sheet_id")) {
+      for (String field : List.of("sheetId", "sheet_id", "namedRangeId", "protectedRangeId")) {
         JsonNode v = object.get(field);
-        if (v != null && v.canConvertToInt() && ids.containsKey(v.asInt())) {
-          object.set(field, IntNode.valueOf(ids.get(v.asInt())));
+        String key =
+            (field.equals("sheet_id") ? "sheetId" : field) + ":" + (v == null ? "" : v.asText());
+        if (v != null && v.isValueNode() && ids.containsKey(key)) {
+          object.set(field, ids.get(key));
         }
       }
     }
-    node.elements().forEachRemaining(child -> mapSheetIds(child, ids));
+    node.elements().forEachRemaining(child -> mapIds(child, ids));
   }
 
   private static JsonNode parse(String text) throws IOException {

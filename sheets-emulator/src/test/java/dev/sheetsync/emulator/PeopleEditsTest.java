@@ -177,4 +177,116 @@ class PeopleEditsTest extends EmulatorTestSupport {
     assertThat(get("Sheet1!B1:B3", "FORMULA"))
         .isEqualTo(rows(row("=A1*2"), row("=A2*2"), row("=A3*2")));
   }
+
+  private com.fasterxml.jackson.databind.JsonNode spreadsheet() throws Exception {
+    return call(emulator, "GET", "v4/spreadsheets/" + BOOK, null).body();
+  }
+
+  @Test
+  void mergeRowsThenAllThenUnmergeAnswersMergesAsGoogleRecorded() throws Exception {
+    put("Sheet1!A1:B2", "RAW", rows(row(42, 43), row(43, 44)));
+    String range =
+        "'range':{'startRowIndex':0,'endRowIndex':2,'startColumnIndex':0,'endColumnIndex':2,"
+            + "'sheetId':0}";
+
+    batch("{'requests':[{'mergeCells':{'mergeType':'MERGE_ROWS'," + range + "}}]}");
+    assertThat(spreadsheet().path("sheets").get(0).path("merges").toString())
+        .isEqualTo(
+            json(
+                "[{'startRowIndex':0,'endRowIndex':1,'startColumnIndex':0,'endColumnIndex':2},"
+                    + "{'startRowIndex':1,'endRowIndex':2,'startColumnIndex':0,"
+                    + "'endColumnIndex':2}]"));
+
+    batch("{'requests':[{'mergeCells':{'mergeType':'MERGE_ALL'," + range + "}}]}");
+    assertThat(spreadsheet().path("sheets").get(0).path("merges").toString())
+        .isEqualTo(
+            json("[{'startRowIndex':0,'endRowIndex':2,'startColumnIndex':0,'endColumnIndex':2}]"));
+    assertThat(get("Sheet1!A1:B2", "UNFORMATTED_VALUE")).isEqualTo(rows(row(n("42"))));
+
+    batch("{'requests':[{'unmergeCells':{" + range + "}}]}");
+    assertThat(spreadsheet().path("sheets").get(0).has("merges")).isFalse();
+  }
+
+  @Test
+  void namedRangesAreAddedUpdatedAndDeletedWithIdsAsGoogleAnswers() throws Exception {
+    RawCalls.Answer added =
+        call(
+            emulator,
+            "POST",
+            "v4/spreadsheets/" + BOOK + ":batchUpdate",
+            json(
+                "{'requests':[{'addNamedRange':{'namedRange':{'name':'Keys','range':{"
+                    + "'startRowIndex':0,'endRowIndex':2,'startColumnIndex':0,'endColumnIndex':2,"
+                    + "'sheetId':0}}}}]}"));
+    com.fasterxml.jackson.databind.JsonNode named =
+        added.body().at("/replies/0/addNamedRange/namedRange");
+    String id = named.path("namedRangeId").asText();
+    assertThat(named.path("name").asText()).isEqualTo("Keys");
+    assertThat(named.path("range").toString())
+        .isEqualTo(
+            json("{'startRowIndex':0,'endRowIndex':2,'startColumnIndex':0,'endColumnIndex':2}"));
+
+    batch(
+        "{'requests':[{'updateNamedRange':{'namedRange':{'namedRangeId':'"
+            + id
+            + "','name':'Ids'},'fields':'name'}}]}");
+    assertThat(
+            call(emulator, "GET", "v4/spreadsheets/" + BOOK + "?fields=namedRanges", null)
+                .body()
+                .at("/namedRanges/0/name")
+                .asText())
+        .isEqualTo("Ids");
+
+    batch("{'requests':[{'deleteNamedRange':{'namedRangeId':'" + id + "'}}]}");
+    assertThat(
+            call(emulator, "GET", "v4/spreadsheets/" + BOOK + "?fields=namedRanges", null).body())
+        .isEmpty();
+  }
+
+  @Test
+  void protectedRangeIsStoredWithAnIdAndTheOwnerMayEditIt() throws Exception {
+    RawCalls.Answer added =
+        call(
+            emulator,
+            "POST",
+            "v4/spreadsheets/" + BOOK + ":batchUpdate",
+            json(
+                "{'requests':[{'addProtectedRange':{'protectedRange':{'range':{"
+                    + "'startRowIndex':0,'endRowIndex':1,'sheetId':0},'warningOnly':false,"
+                    + "'requestingUserCanEdit':false,'editors':{'users':[],'groups':[]}}}}]}"));
+
+    com.fasterxml.jackson.databind.JsonNode p =
+        added.body().at("/replies/0/addProtectedRange/protectedRange");
+    assertThat(p.path("protectedRangeId").isInt()).isTrue();
+    assertThat(p.path("requestingUserCanEdit").asBoolean()).isTrue();
+    assertThat(p.has("warningOnly")).isFalse();
+    assertThat(spreadsheet().at("/sheets/0/protectedRanges/0/protectedRangeId").asInt())
+        .isEqualTo(p.path("protectedRangeId").asInt());
+  }
+
+  @Test
+  void hidingRowsAutoResizingAndValidationAreAcceptedWithoutTouchingValues() throws Exception {
+    put("Sheet1!A1", "RAW", rows(row("kept")));
+
+    batch(
+        "{'requests':[{'updateDimensionProperties':{'range':{'sheetId':0,'dimension':'ROWS',"
+            + "'startIndex':0,'endIndex':1},'properties':{'hiddenByUser':true},"
+            + "'fields':'hiddenByUser'}},"
+            + "{'autoResizeDimensions':{'dimensions':{'sheetId':0,'dimension':'COLUMNS',"
+            + "'startIndex':0,'endIndex':2}}},"
+            + "{'setDataValidation':{'range':{'sheetId':0,'startRowIndex':0,'endRowIndex':1},"
+            + "'rule':{'condition':{'type':'ONE_OF_LIST','values':[{'userEnteredValue':'a'}]}}}}]}");
+
+    assertThat(get("Sheet1!A1", "FORMATTED_VALUE")).isEqualTo(rows(row("kept")));
+  }
+
+  @Test
+  void renamingTheSpreadsheetChangesItsTitle() throws Exception {
+    batch(
+        "{'requests':[{'updateSpreadsheetProperties':{'properties':{'title':'Renamed',"
+            + "'timeZone':'Europe/Paris'},'fields':'title,timeZone'}}]}");
+
+    assertThat(spreadsheet().at("/properties/title").asText()).isEqualTo("Renamed");
+    assertThat(spreadsheet().at("/properties/timeZone").asText()).isEqualTo("Europe/Paris");
+  }
 }

@@ -27,6 +27,9 @@ final class Unmodelled {
               "properties\\.spreadsheetTheme(\\..*)?",
               "themes are presentation only; sheetsync never reads them"),
           new Field(
+              "sheets\\[\\]\\.protectedRanges\\[\\]\\.editors\\.users",
+              "lists the caller's Google account, which the emulator has no notion of"),
+          new Field(
               "spreadsheetUrl",
               "points at docs.google.com on Google; the emulator's points at its own HTML view"));
 
