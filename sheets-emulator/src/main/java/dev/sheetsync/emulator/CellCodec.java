@@ -25,6 +25,9 @@ final class CellCodec {
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+  /** Google's limit on the text of one cell. */
+  static final int MAX_CELL_CHARACTERS = 50_000;
+
   private CellCodec() {}
 
   /** The cell a JSON value writes; null clears; {@link #SKIP} leaves the cell untouched. */
@@ -43,6 +46,10 @@ final class CellCodec {
           "Invalid values[0][0]: " + (node.isArray() ? "list_value" : "struct_value"));
     }
     String s = node.asText();
+    if (s.length() > MAX_CELL_CHARACTERS) {
+      throw ApiException.badRequest(
+          "Your input contains more than the maximum of 50000 characters in a single cell.");
+    }
     return userEntered ? typed(s) : s.isEmpty() ? null : new Cell.Text(s);
   }
 

@@ -41,9 +41,26 @@ final class Workbooks {
   synchronized <T> T write(String spreadsheetId, Function<Spreadsheet, T> call) {
     Spreadsheet copy = require(spreadsheetId).copy();
     T result = call.apply(copy);
+    checkCellLimit(copy);
     books.put(spreadsheetId, copy);
     persist();
     return result;
+  }
+
+  /** Google's limit on the cells of a spreadsheet, all tabs' grids together. */
+  static final long MAX_CELLS = 10_000_000L;
+
+  /** Refuses a change that leaves more grid cells than Google allows (nothing is kept). */
+  private static void checkCellLimit(Spreadsheet book) {
+    long cells = 0;
+    for (Sheet sheet : book.sheets) {
+      cells += (long) sheet.rowCount * sheet.columnCount;
+    }
+    if (cells > MAX_CELLS) {
+      throw ApiException.badRequest(
+          "This action would increase the number of cells in the workbook above the limit of"
+              + " 10000000 cells.");
+    }
   }
 
   synchronized <T> T withAll(Function<Map<String, Spreadsheet>, T> call) {

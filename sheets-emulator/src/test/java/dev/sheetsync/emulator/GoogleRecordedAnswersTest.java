@@ -265,4 +265,45 @@ class GoogleRecordedAnswersTest extends EmulatorTestSupport {
 
     assertThat(got.path("range").asText()).isEqualTo("Raw!A1:A5");
   }
+
+  @Test
+  void refusesACellOfMoreThanFiftyThousandCharacters() throws Exception {
+    String tooLong = "x".repeat(50_001);
+
+    RawCalls.Answer a =
+        call(
+            emulator,
+            "PUT",
+            "v4/spreadsheets/" + BOOK + "/values/Sheet1!A1?valueInputOption=RAW",
+            "{\"values\":[[\"" + tooLong + "\"]]}");
+    put("Sheet1!A2", "RAW", rows(row("x".repeat(50_000))));
+
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.body().at("/error/message").asText())
+        .isEqualTo(
+            "Your input contains more than the maximum of 50000 characters in a single cell.");
+    assertThat(get("Sheet1!A2", "FORMATTED_VALUE").get(0).get(0).toString()).hasSize(50_000);
+  }
+
+  @Test
+  void refusesToGrowASpreadsheetBeyondTenMillionCells() throws Exception {
+    // Sheet1 and Data hold 1000 x 26 cells each; a tab of 9,948,000 cells reaches the limit.
+    batch(
+        "{'requests':[{'addSheet':{'properties':{'title':'Big','gridProperties':"
+            + "{'rowCount':99480,'columnCount':100}}}}]}");
+
+    RawCalls.Answer a =
+        call(
+            emulator,
+            "POST",
+            "v4/spreadsheets/" + BOOK + ":batchUpdate",
+            json("{'requests':[{'appendDimension':{'sheetId':0,'dimension':'ROWS','length':1}}]}"));
+
+    assertThat(a.status()).isEqualTo(400);
+    assertThat(a.body().at("/error/message").asText())
+        .endsWith(
+            "This action would increase the number of cells in the workbook above the limit of"
+                + " 10000000 cells.");
+    assertThat(sheet1Properties().at("/gridProperties/rowCount").asInt()).isEqualTo(1000);
+  }
 }
