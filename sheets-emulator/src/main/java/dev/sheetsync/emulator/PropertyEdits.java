@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Set;
 
 /**
  * {@code updateSheetProperties} and {@code updateSpreadsheetProperties} with Google's field masks.
@@ -149,6 +150,20 @@ final class PropertyEdits {
     }
   }
 
+  private static final Set<String> COLOUR_CHANNELS = Set.of("red", "green", "blue");
+
+  /**
+   * A colour channel as Google stores it: 8 bits, halves rounded down (0.5 becomes 127/255, which
+   * Google answers as 0.49803922, as recorded).
+   */
+  private static JsonNode channel(JsonNode v) {
+    if (!v.isNumber()) {
+      return v;
+    }
+    double level = Math.ceil(v.doubleValue() * 255 - 0.5);
+    return Json.MAPPER.getNodeFactory().numberNode(level / 255);
+  }
+
   /** A value as Google answers it: defaults dropped, doubles as floats; null when default. */
   static JsonNode proto3(JsonNode v) {
     if (v.isMissingNode() || v.isNull()) {
@@ -175,7 +190,8 @@ final class PropertyEdits {
       ObjectNode out = Json.MAPPER.createObjectNode();
       for (Iterator<String> it = v.fieldNames(); it.hasNext(); ) {
         String name = it.next();
-        JsonNode child = proto3(v.get(name));
+        JsonNode child =
+            proto3(COLOUR_CHANNELS.contains(name) ? channel(v.get(name)) : v.get(name));
         if (child != null) {
           out.set(name, child);
         }

@@ -19,6 +19,7 @@ final class ValuesOps {
 
   /** The area a range reads or clears: clipped to the grid; 400 if it starts outside it. */
   static Area area(Spreadsheet book, String rangeText) {
+    rangeText = named(book, rangeText);
     A1.Range range = A1.parse(rangeText);
     Sheet sheet = book.sheetOf(range, rangeText);
     if (range.startRow() >= sheet.rowCount || range.startCol() >= sheet.columnCount) {
@@ -30,6 +31,33 @@ final class ValuesOps {
         Math.min(range.endRow(), sheet.rowCount),
         range.startCol(),
         Math.min(range.endCol(), sheet.columnCount));
+  }
+
+  /**
+   * A named range used as a range ({@code Keys}, or {@code 'Sheet1'!Keys} as gspread sends it) as
+   * the A1 range it names; any other text unchanged.
+   */
+  static String named(Spreadsheet book, String rangeText) {
+    JsonNode names = book.objects.path("namedRanges");
+    if (names.isEmpty()) {
+      return rangeText;
+    }
+    String name = rangeText.substring(rangeText.lastIndexOf('!') + 1);
+    for (JsonNode n : names) {
+      if (n.path("name").asText().equalsIgnoreCase(name)) {
+        JsonNode r = n.path("range");
+        Sheet sheet = book.sheetById(r.path("sheetId").asInt(0));
+        if (sheet != null) {
+          return A1.format(
+              sheet.title,
+              r.path("startRowIndex").asInt(),
+              r.path("endRowIndex").asInt(),
+              r.path("startColumnIndex").asInt(),
+              r.path("endColumnIndex").asInt());
+        }
+      }
+    }
+    return rangeText;
   }
 
   static ApiException gridLimits(Sheet sheet, int row, int col) {
@@ -138,6 +166,7 @@ final class ValuesOps {
   /** values.update: writes at the range's first cell; the data must fit the range and the grid. */
   static ObjectNode update(Spreadsheet book, String rangeText, JsonNode body, boolean userEntered) {
     List<List<JsonNode>> rows = matrix(body); // as on Google, a bad body wins over a bad range
+    rangeText = named(book, rangeText);
     A1.Range range = A1.parse(rangeText);
     Sheet sheet = book.sheetOf(range, rangeText);
     int height = rows.size();

@@ -83,6 +83,27 @@ class GoogleRecordedAnswersTest extends EmulatorTestSupport {
   }
 
   @Test
+  void storesColourChannelsAsGoogleDoesInEightBitsRoundingHalvesDown() throws Exception {
+    batch(
+        "{'requests':[{'updateSheetProperties':{'properties':{'sheetId':0,"
+            + "'tabColorStyle':{'rgbColor':{'red':1,'green':0,'blue':0.5}}},"
+            + "'fields':'tabColorStyle'}}]}");
+
+    JsonNode got =
+        call(
+                emulator,
+                "GET",
+                "v4/spreadsheets/" + BOOK + "?fields=sheets.properties.tabColorStyle",
+                null)
+            .body();
+
+    assertThat(got.toString())
+        .isEqualTo(
+            "{\"sheets\":[{\"properties\":{\"tabColorStyle\":{\"rgbColor\":"
+                + "{\"red\":1,\"blue\":0.49803922}}}},{\"properties\":{}}]}");
+  }
+
+  @Test
   void refusesToHideTheOnlyVisibleSheet() throws Exception {
     batch(
         "{'requests':[{'updateSheetProperties':{'properties':{'sheetId':1,'hidden':true},"

@@ -289,4 +289,21 @@ class PeopleEditsTest extends EmulatorTestSupport {
     assertThat(spreadsheet().at("/properties/title").asText()).isEqualTo("Renamed");
     assertThat(spreadsheet().at("/properties/timeZone").asText()).isEqualTo("Europe/Paris");
   }
+
+  @Test
+  void aNamedRangeServesAsARangeAloneOrAfterItsTab() throws Exception {
+    put("Sheet1!A1:C3", "RAW", rows(row("1", "2", "4"), row("down", "up"), row("", "", "2")));
+    batch(
+        "{'requests':[{'addNamedRange':{'namedRange':{'name':'NamedRange','range':{"
+            + "'startRowIndex':0,'endRowIndex':3,'startColumnIndex':1,'endColumnIndex':3,"
+            + "'sheetId':0}}}}]}");
+
+    // Google's recorded answer for 'Sheet1'!NamedRange: range Sheet1!B1:C3.
+    com.fasterxml.jackson.databind.JsonNode got =
+        call(emulator, "GET", "v4/spreadsheets/" + BOOK + "/values/%27Sheet1%27!NamedRange", null)
+            .body();
+    assertThat(got.path("range").asText()).isEqualTo("Sheet1!B1:C3");
+    assertThat(get("NamedRange", "FORMATTED_VALUE"))
+        .isEqualTo(rows(row("2", "4"), row("up"), row("", "2")));
+  }
 }
