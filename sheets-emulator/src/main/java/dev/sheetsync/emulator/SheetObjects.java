@@ -189,6 +189,77 @@ final class SheetObjects {
     SpreadsheetOps.sheet(book, r.path("sheetId")).objects.remove("basicFilter");
   }
 
+  /**
+   * addDimensionGroup: a row or column group (depth one more than the groups holding it); the reply
+   * lists the dimension's groups. Google then shows the group control after the group ({@code
+   * rowGroupControlAfter}) for good, as recorded.
+   */
+  static JsonNode addDimensionGroup(Spreadsheet book, JsonNode r) {
+    JsonNode range = r.path("range");
+    Sheet sheet = SpreadsheetOps.sheet(book, range.path("sheetId"));
+    boolean rows = dimensionRange(book, range);
+    int start = range.path("startIndex").asInt(0);
+    int end = range.path("endIndex").asInt(rows ? sheet.rowCount : sheet.columnCount);
+    String name = rows ? "rowGroups" : "columnGroups";
+    ArrayNode groups = arrayOf(sheet.objects, name);
+    int depth = 1;
+    for (JsonNode g : groups) {
+      JsonNode gr = g.path("range");
+      if (gr.path("startIndex").asInt() <= start && end <= gr.path("endIndex").asInt()) {
+        depth = Math.max(depth, g.path("depth").asInt() + 1);
+      }
+    }
+    ObjectNode group = groups.addObject();
+    ObjectNode stored = group.putObject("range");
+    if (sheet.sheetId != 0) {
+      stored.put("sheetId", sheet.sheetId);
+    }
+    stored
+        .put("dimension", rows ? "ROWS" : "COLUMNS")
+        .put("startIndex", start)
+        .put("endIndex", end);
+    group.put("depth", depth);
+    ObjectNode grid =
+        sheet.extra.has("gridProperties")
+            ? (ObjectNode) sheet.extra.get("gridProperties")
+            : sheet.extra.putObject("gridProperties");
+    grid.put(rows ? "rowGroupControlAfter" : "columnGroupControlAfter", true);
+    ObjectNode reply = Json.MAPPER.createObjectNode();
+    reply.putObject("addDimensionGroup").set("dimensionGroups", groups.deepCopy());
+    return reply;
+  }
+
+  /** deleteDimensionGroup: removes the deepest group over exactly that range. */
+  static JsonNode deleteDimensionGroup(Spreadsheet book, JsonNode r) {
+    JsonNode range = r.path("range");
+    Sheet sheet = SpreadsheetOps.sheet(book, range.path("sheetId"));
+    boolean rows = dimensionRange(book, range);
+    String name = rows ? "rowGroups" : "columnGroups";
+    ArrayNode groups = arrayOf(sheet.objects, name);
+    int found = -1;
+    for (int i = 0; i < groups.size(); i++) {
+      JsonNode gr = groups.get(i).path("range");
+      if (gr.path("startIndex").asInt() == range.path("startIndex").asInt(0)
+          && gr.path("endIndex").asInt() == range.path("endIndex").asInt(-1)
+          && (found < 0
+              || groups.get(i).path("depth").asInt() > groups.get(found).path("depth").asInt())) {
+        found = i;
+      }
+    }
+    if (found < 0) {
+      throw ApiException.badRequest("No group with that range.");
+    }
+    groups.remove(found);
+    ObjectNode reply = Json.MAPPER.createObjectNode();
+    ObjectNode body = reply.putObject("deleteDimensionGroup");
+    if (groups.isEmpty()) {
+      sheet.objects.remove(name);
+    } else {
+      body.set("dimensionGroups", groups.deepCopy());
+    }
+    return reply;
+  }
+
   /** Requests that only format: their ranges are checked, nothing else changes. */
   static void acceptFormatting(Spreadsheet book, String kind, JsonNode r) {
     switch (kind) {
@@ -203,7 +274,8 @@ final class SheetObjects {
     }
   }
 
-  private static void dimensionRange(Spreadsheet book, JsonNode range) {
+  /** Checks a DimensionRange against its sheet; whether it is of rows. */
+  private static boolean dimensionRange(Spreadsheet book, JsonNode range) {
     Sheet sheet = SpreadsheetOps.sheet(book, range.path("sheetId"));
     boolean rows =
         Options.oneOf(
@@ -220,6 +292,7 @@ final class SheetObjects {
     if (start < 0 || end < start || end > count) {
       throw ApiException.badRequest("Invalid dimension range: [" + start + ", " + end + ").");
     }
+    return rows;
   }
 
   private static int nextId(Spreadsheet book) {

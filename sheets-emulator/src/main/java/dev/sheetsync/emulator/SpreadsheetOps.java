@@ -162,6 +162,9 @@ final class SpreadsheetOps {
       case "addProtectedRange" -> reply = (ObjectNode) SheetObjects.addProtectedRange(book, r);
       case "deleteProtectedRange" -> SheetObjects.deleteProtectedRange(book, r);
       case "setBasicFilter" -> SheetObjects.setBasicFilter(book, r);
+      case "addDimensionGroup" -> reply = (ObjectNode) SheetObjects.addDimensionGroup(book, r);
+      case "deleteDimensionGroup" ->
+          reply = (ObjectNode) SheetObjects.deleteDimensionGroup(book, r);
       case "clearBasicFilter" -> SheetObjects.clearBasicFilter(book, r);
       case "setDataValidation", "updateDimensionProperties", "autoResizeDimensions" ->
           SheetObjects.acceptFormatting(book, kind, r);

@@ -306,4 +306,30 @@ class PeopleEditsTest extends EmulatorTestSupport {
     assertThat(get("NamedRange", "FORMATTED_VALUE"))
         .isEqualTo(rows(row("2", "4"), row("up"), row("", "2")));
   }
+
+  @Test
+  void groupingRowsAnswersTheGroupsAndKeepsTheControlAfterThemAsGoogleRecorded() throws Exception {
+    String range = "'range':{'sheetId':0,'dimension':'ROWS','startIndex':0,'endIndex':2}";
+    RawCalls.Answer added =
+        call(
+            emulator,
+            "POST",
+            "v4/spreadsheets/" + BOOK + ":batchUpdate",
+            json("{'requests':[{'addDimensionGroup':{" + range + "}}]}"));
+
+    assertThat(added.body().at("/replies/0").toString())
+        .isEqualTo(
+            json(
+                "{'addDimensionGroup':{'dimensionGroups':[{'range':{'dimension':'ROWS',"
+                    + "'startIndex':0,'endIndex':2},'depth':1}]}}"));
+    assertThat(spreadsheet().at("/sheets/0/rowGroups/0/depth").asInt()).isEqualTo(1);
+
+    batch("{'requests':[{'deleteDimensionGroup':{" + range + "}}]}");
+    assertThat(spreadsheet().at("/sheets/0").has("rowGroups")).isFalse();
+    assertThat(
+            spreadsheet()
+                .at("/sheets/0/properties/gridProperties/rowGroupControlAfter")
+                .asBoolean())
+        .isTrue();
+  }
 }
