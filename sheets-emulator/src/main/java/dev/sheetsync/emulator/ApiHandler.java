@@ -129,7 +129,12 @@ final class ApiHandler {
     String id = route.spreadsheetId();
     return switch (route.method()) {
       case "spreadsheets.create" -> create(body);
-      case "spreadsheets.get" -> workbooks.read(id, book -> SpreadsheetOps.resource(book, baseUrl));
+      case "spreadsheets.get" ->
+          workbooks.read(
+              id,
+              book ->
+                  GridData.resource(
+                      book, baseUrl, q.getOrDefault("ranges", List.of()), gridData(q)));
       case "spreadsheets.batchUpdate" ->
           workbooks.write(id, book -> SpreadsheetOps.batchUpdate(book, body));
       case "values.get" ->
@@ -167,6 +172,17 @@ final class ApiHandler {
       case "values.batchClear" -> workbooks.write(id, book -> batchClear(book, body));
       default -> throw new IllegalStateException(route.method());
     };
+  }
+
+  /** Grid data is answered when asked for, or when a {@code fields} mask selects it. */
+  private static boolean gridData(Map<String, List<String>> q) {
+    if (Boolean.parseBoolean(Http.first(q, "includeGridData", "false"))) {
+      return true;
+    }
+    String fields = Http.first(q, "fields", "");
+    return !fields.isBlank()
+        && FieldMask.paths(fields).stream()
+            .anyMatch(p -> p.equals("*") || p.equals("sheets") || p.startsWith("sheets.data"));
   }
 
   private ObjectNode create(JsonNode body) {

@@ -7,7 +7,8 @@ import java.util.Set;
 /**
  * The batchUpdate requests that edit cells the way people do in the UI: {@code copyPaste}, {@code
  * cutPaste}, {@code moveDimension}, {@code updateCells} and {@code repeatCell}. Values and formulas
- * are modelled; formats, borders, validation and conditional formats are accepted without effect.
+ * and notes are modelled; formats, borders, validation and conditional formats are accepted without
+ * effect.
  *
  * <p>The rules, as the API reference states them: a copy repeats the source to fill a destination
  * that is a whole multiple of it, and otherwise pastes the whole source once from the destination's
@@ -200,11 +201,13 @@ final class CellEdits {
 
   /**
    * updateCells: the CellData of {@code rows} written from {@code start} (or over {@code range},
-   * where cells the rows do not cover lose the masked fields). Only {@code userEnteredValue} is
-   * modelled; other masked fields are accepted.
+   * where cells the rows do not cover lose the masked fields). {@code userEnteredValue} and {@code
+   * note} are modelled; other masked fields are accepted.
    */
   static void updateCells(Spreadsheet book, JsonNode r) {
-    boolean values = masksValues(r.path("fields").asText(""));
+    String mask = r.path("fields").asText("");
+    boolean values = masks(mask, "userEnteredValue");
+    boolean notes = masks(mask, "note");
     Grid area;
     if (r.has("range")) {
       area = grid(book, r.path("range"));
@@ -223,16 +226,19 @@ final class CellEdits {
       }
       area = new Grid(sheet, row, row + height, col, col + width);
     }
-    if (!values) {
-      return;
-    }
     JsonNode rows = r.path("rows");
     for (int i = 0; i < area.height(); i++) {
       JsonNode cells = rows.path(i).path("values");
       for (int j = 0; j < area.width(); j++) {
         JsonNode data = cells.path(j);
-        area.sheet()
-            .set(area.startRow() + i, area.startCol() + j, entered(data.path("userEnteredValue")));
+        int row = area.startRow() + i;
+        int col = area.startCol() + j;
+        if (values) {
+          area.sheet().set(row, col, entered(data.path("userEnteredValue")));
+        }
+        if (notes) {
+          area.sheet().setNote(row, col, data.path("note").asText(null));
+        }
       }
     }
   }
@@ -240,26 +246,30 @@ final class CellEdits {
   /** repeatCell: one CellData over a range; a formula shifts as if filled from the first cell. */
   static void repeatCell(Spreadsheet book, JsonNode r) {
     Grid area = grid(book, r.path("range"));
-    if (!masksValues(r.path("fields").asText(""))) {
-      return;
-    }
+    String mask = r.path("fields").asText("");
+    boolean values = masks(mask, "userEnteredValue");
+    boolean notes = masks(mask, "note");
     Cell cell = entered(r.path("cell").path("userEnteredValue"));
+    String note = r.path("cell").path("note").asText(null);
     for (int i = 0; i < area.height(); i++) {
       for (int j = 0; j < area.width(); j++) {
-        area.sheet().set(area.startRow() + i, area.startCol() + j, pasted(cell, null, i, j));
+        if (values) {
+          area.sheet().set(area.startRow() + i, area.startCol() + j, pasted(cell, null, i, j));
+        }
+        if (notes) {
+          area.sheet().setNote(area.startRow() + i, area.startCol() + j, note);
+        }
       }
     }
   }
 
-  /** Whether a CellData mask covers {@code userEnteredValue}; 400 for an empty mask. */
-  private static boolean masksValues(String mask) {
+  /** Whether a CellData mask covers a field; 400 for an empty mask. */
+  private static boolean masks(String mask, String field) {
     if (mask.isBlank()) {
       throw ApiException.badRequest("At least one field must be specified.");
     }
     return FieldMask.paths(mask).stream()
-        .anyMatch(
-            p ->
-                p.equals("*") || p.equals("userEnteredValue") || p.startsWith("userEnteredValue."));
+        .anyMatch(p -> p.equals("*") || p.equals(field) || p.startsWith(field + "."));
   }
 
   /** The cell an ExtendedValue writes; no value clears. */

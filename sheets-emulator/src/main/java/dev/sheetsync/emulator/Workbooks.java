@@ -157,6 +157,14 @@ final class Workbooks {
         s.put("frozenColumnCount", sheet.frozenColumnCount);
         s.set("extra", sheet.extra);
         s.set("objects", sheet.objects);
+        ArrayNode notes = s.putArray("notes");
+        for (int r = 0; r < sheet.usedRowsWithNotes(); r++) {
+          for (int c = 0; c < sheet.usedColumnsWithNotes(); c++) {
+            if (sheet.note(r, c) != null) {
+              notes.addObject().put("r", r).put("c", c).put("note", sheet.note(r, c));
+            }
+          }
+        }
         ArrayNode cells = s.putArray("cells");
         int rows = sheet.usedRows();
         int cols = sheet.usedColumns();
@@ -216,6 +224,9 @@ final class Workbooks {
           }
           if (s.path("objects").isObject()) {
             sheet.objects = (ObjectNode) s.get("objects");
+          }
+          for (JsonNode n : s.path("notes")) {
+            sheet.setNote(n.path("r").asInt(), n.path("c").asInt(), n.path("note").asText());
           }
           for (JsonNode o : s.path("cells")) {
             Cell cell;

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class GspreadReplayTest {
 
   /** The matching count measured when this was last raised; a drop means a regression. */
-  private static final int MATCHING_AT_LEAST = 1345;
+  private static final int MATCHING_AT_LEAST = 1364;
 
   private static SheetsEmulator emulator;
 

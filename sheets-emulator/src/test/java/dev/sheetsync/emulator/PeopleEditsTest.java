@@ -332,4 +332,33 @@ class PeopleEditsTest extends EmulatorTestSupport {
                 .asBoolean())
         .isTrue();
   }
+
+  @Test
+  void notesWrittenByUpdateCellsAreAnsweredAsGoogleRecorded() throws Exception {
+    batch(
+        "{'requests':[{'updateCells':{'range':{'startRowIndex':1,'endRowIndex':2,"
+            + "'startColumnIndex':1,'endColumnIndex':2,'sheetId':0},'fields':'note',"
+            + "'rows':[{'values':[{'note':'Or dont'}]}]}},"
+            + "{'updateCells':{'range':{'startRowIndex':2,'endRowIndex':3,"
+            + "'startColumnIndex':0,'endColumnIndex':1,'sheetId':0},'fields':'note',"
+            + "'rows':[{'values':[{'note':'another note'}]}]}}]}");
+
+    String notes = "v4/spreadsheets/" + BOOK + "?fields=sheets.data.rowData.values.note&ranges=";
+    assertThat(call(emulator, "GET", notes + "Sheet1!A2:C3", null).body().toString())
+        .isEqualTo(
+            json(
+                "{'sheets':[{'data':[{'rowData':[{'values':[{},{'note':'Or dont'}]},"
+                    + "{'values':[{'note':'another note'}]}]}]}]}"));
+    assertThat(call(emulator, "GET", notes + "Data!A1", null).body().toString())
+        .isEqualTo(json("{'sheets':[{'data':[{}]}]}"));
+
+    batch(
+        "{'requests':[{'insertDimension':{'range':{'sheetId':0,'dimension':'ROWS',"
+            + "'startIndex':0,'endIndex':1}}},{'updateCells':{'range':{'startRowIndex':2,"
+            + "'endRowIndex':3,'startColumnIndex':1,'endColumnIndex':2,'sheetId':0},"
+            + "'fields':'note','rows':[{'values':[{'note':''}]}]}}]}");
+    assertThat(call(emulator, "GET", notes + "Sheet1!A3:A4", null).body().toString())
+        .isEqualTo(
+            json("{'sheets':[{'data':[{'rowData':[{},{'values':[{'note':'another note'}]}]}]}]}"));
+  }
 }
