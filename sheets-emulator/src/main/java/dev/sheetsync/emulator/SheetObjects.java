@@ -6,9 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * The things people put on a sheet besides values, kept as Google answers them in {@code
- * spreadsheets.get}: merges, named ranges, protected ranges and the basic filter. Formatting-like
- * requests (data validation, dimension sizes and visibility, auto-resize) are checked and accepted
- * without effect, since values are all the emulator renders.
+ * spreadsheets.get}: merges, protected ranges and the basic filter ({@link NamedRanges} and {@link
+ * DimensionGroups} keep the others). Formatting-like requests (data validation, dimension sizes and
+ * visibility, auto-resize) are checked and accepted without effect, since values are all the
+ * emulator renders.
  *
  * <p>Merging keeps the value of each merge's top-left cell and empties the others, as Sheets does;
  * a merge replaces the merges it overlaps. Merges and the other ranges stay where they were created
@@ -93,47 +94,6 @@ final class SheetObjects {
     }
   }
 
-  static JsonNode addNamedRange(Spreadsheet book, JsonNode r) {
-    JsonNode given = r.path("namedRange");
-    String name = given.path("name").asText("");
-    if (!name.matches("[A-Za-z_][A-Za-z0-9_.]*") || A1.looksLikeCell(name)) {
-      throw ApiException.badRequest("Invalid namedRange.name: " + name);
-    }
-    ArrayNode named = arrayOf(book.objects, "namedRanges");
-    for (JsonNode n : named) {
-      if (n.path("name").asText().equalsIgnoreCase(name)) {
-        throw ApiException.badRequest(
-            "Invalid namedRange.name: a named range with the name \"" + name + "\" exists.");
-      }
-    }
-    ObjectNode stored = Json.MAPPER.createObjectNode();
-    stored.put("namedRangeId", given.path("namedRangeId").asText(Integer.toString(nextId(book))));
-    stored.put("name", name);
-    stored.set("range", range(CellEdits.grid(book, given.path("range"))));
-    named.add(stored);
-    ObjectNode reply = Json.MAPPER.createObjectNode();
-    reply.putObject("addNamedRange").set("namedRange", stored.deepCopy());
-    return reply;
-  }
-
-  static void updateNamedRange(Spreadsheet book, JsonNode r) {
-    JsonNode given = r.path("namedRange");
-    ObjectNode stored =
-        find(book.objects, "namedRanges", "namedRangeId", given.path("namedRangeId").asText());
-    for (String field : FieldMask.paths(r.path("fields").asText("*"))) {
-      if (field.equals("*") || field.equals("name")) {
-        stored.put("name", given.path("name").asText(stored.path("name").asText()));
-      }
-      if (field.equals("*") || field.startsWith("range")) {
-        stored.set("range", range(CellEdits.grid(book, given.path("range"))));
-      }
-    }
-  }
-
-  static void deleteNamedRange(Spreadsheet book, JsonNode r) {
-    remove(book.objects, "namedRanges", "namedRangeId", r.path("namedRangeId").asText());
-  }
-
   static JsonNode addProtectedRange(Spreadsheet book, JsonNode r) {
     JsonNode given = r.path("protectedRange");
     CellEdits.Grid g = CellEdits.grid(book, given.path("range"));
@@ -189,77 +149,6 @@ final class SheetObjects {
     SpreadsheetOps.sheet(book, r.path("sheetId")).objects.remove("basicFilter");
   }
 
-  /**
-   * addDimensionGroup: a row or column group (depth one more than the groups holding it); the reply
-   * lists the dimension's groups. Google then shows the group control after the group ({@code
-   * rowGroupControlAfter}) for good, as recorded.
-   */
-  static JsonNode addDimensionGroup(Spreadsheet book, JsonNode r) {
-    JsonNode range = r.path("range");
-    Sheet sheet = SpreadsheetOps.sheet(book, range.path("sheetId"));
-    boolean rows = dimensionRange(book, range);
-    int start = range.path("startIndex").asInt(0);
-    int end = range.path("endIndex").asInt(rows ? sheet.rowCount : sheet.columnCount);
-    String name = rows ? "rowGroups" : "columnGroups";
-    ArrayNode groups = arrayOf(sheet.objects, name);
-    int depth = 1;
-    for (JsonNode g : groups) {
-      JsonNode gr = g.path("range");
-      if (gr.path("startIndex").asInt() <= start && end <= gr.path("endIndex").asInt()) {
-        depth = Math.max(depth, g.path("depth").asInt() + 1);
-      }
-    }
-    ObjectNode group = groups.addObject();
-    ObjectNode stored = group.putObject("range");
-    if (sheet.sheetId != 0) {
-      stored.put("sheetId", sheet.sheetId);
-    }
-    stored
-        .put("dimension", rows ? "ROWS" : "COLUMNS")
-        .put("startIndex", start)
-        .put("endIndex", end);
-    group.put("depth", depth);
-    ObjectNode grid =
-        sheet.extra.has("gridProperties")
-            ? (ObjectNode) sheet.extra.get("gridProperties")
-            : sheet.extra.putObject("gridProperties");
-    grid.put(rows ? "rowGroupControlAfter" : "columnGroupControlAfter", true);
-    ObjectNode reply = Json.MAPPER.createObjectNode();
-    reply.putObject("addDimensionGroup").set("dimensionGroups", groups.deepCopy());
-    return reply;
-  }
-
-  /** deleteDimensionGroup: removes the deepest group over exactly that range. */
-  static JsonNode deleteDimensionGroup(Spreadsheet book, JsonNode r) {
-    JsonNode range = r.path("range");
-    Sheet sheet = SpreadsheetOps.sheet(book, range.path("sheetId"));
-    boolean rows = dimensionRange(book, range);
-    String name = rows ? "rowGroups" : "columnGroups";
-    ArrayNode groups = arrayOf(sheet.objects, name);
-    int found = -1;
-    for (int i = 0; i < groups.size(); i++) {
-      JsonNode gr = groups.get(i).path("range");
-      if (gr.path("startIndex").asInt() == range.path("startIndex").asInt(0)
-          && gr.path("endIndex").asInt() == range.path("endIndex").asInt(-1)
-          && (found < 0
-              || groups.get(i).path("depth").asInt() > groups.get(found).path("depth").asInt())) {
-        found = i;
-      }
-    }
-    if (found < 0) {
-      throw ApiException.badRequest("No group with that range.");
-    }
-    groups.remove(found);
-    ObjectNode reply = Json.MAPPER.createObjectNode();
-    ObjectNode body = reply.putObject("deleteDimensionGroup");
-    if (groups.isEmpty()) {
-      sheet.objects.remove(name);
-    } else {
-      body.set("dimensionGroups", groups.deepCopy());
-    }
-    return reply;
-  }
-
   /** Requests that only format: their ranges are checked, nothing else changes. */
   static void acceptFormatting(Spreadsheet book, String kind, JsonNode r) {
     switch (kind) {
@@ -275,7 +164,7 @@ final class SheetObjects {
   }
 
   /** Checks a DimensionRange against its sheet; whether it is of rows. */
-  private static boolean dimensionRange(Spreadsheet book, JsonNode range) {
+  static boolean dimensionRange(Spreadsheet book, JsonNode range) {
     Sheet sheet = SpreadsheetOps.sheet(book, range.path("sheetId"));
     boolean rows =
         Options.oneOf(
@@ -295,15 +184,15 @@ final class SheetObjects {
     return rows;
   }
 
-  private static int nextId(Spreadsheet book) {
+  static int nextId(Spreadsheet book) {
     return ++book.lastObjectId;
   }
 
-  private static ArrayNode arrayOf(ObjectNode holder, String name) {
+  static ArrayNode arrayOf(ObjectNode holder, String name) {
     return holder.has(name) ? (ArrayNode) holder.get(name) : holder.putArray(name);
   }
 
-  private static ObjectNode find(ObjectNode holder, String array, String idField, String id) {
+  static ObjectNode find(ObjectNode holder, String array, String idField, String id) {
     for (JsonNode n : arrayOf(holder, array)) {
       if (n.path(idField).asText().equals(id)) {
         return (ObjectNode) n;
@@ -312,7 +201,7 @@ final class SheetObjects {
     throw ApiException.badRequest("No " + array.replaceAll("s$", "") + " with id: " + id);
   }
 
-  private static void remove(ObjectNode holder, String array, String idField, String id) {
+  static void remove(ObjectNode holder, String array, String idField, String id) {
     ArrayNode items = arrayOf(holder, array);
     find(holder, array, idField, id);
     for (int i = items.size() - 1; i >= 0; i--) {

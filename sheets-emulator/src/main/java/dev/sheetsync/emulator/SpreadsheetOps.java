@@ -156,15 +156,15 @@ final class SpreadsheetOps {
       case "repeatCell" -> CellEdits.repeatCell(book, r);
       case "mergeCells" -> SheetObjects.mergeCells(book, r);
       case "unmergeCells" -> SheetObjects.unmergeCells(book, r);
-      case "addNamedRange" -> reply = (ObjectNode) SheetObjects.addNamedRange(book, r);
-      case "updateNamedRange" -> SheetObjects.updateNamedRange(book, r);
-      case "deleteNamedRange" -> SheetObjects.deleteNamedRange(book, r);
+      case "addNamedRange" -> reply = (ObjectNode) NamedRanges.addNamedRange(book, r);
+      case "updateNamedRange" -> NamedRanges.updateNamedRange(book, r);
+      case "deleteNamedRange" -> NamedRanges.deleteNamedRange(book, r);
       case "addProtectedRange" -> reply = (ObjectNode) SheetObjects.addProtectedRange(book, r);
       case "deleteProtectedRange" -> SheetObjects.deleteProtectedRange(book, r);
       case "setBasicFilter" -> SheetObjects.setBasicFilter(book, r);
-      case "addDimensionGroup" -> reply = (ObjectNode) SheetObjects.addDimensionGroup(book, r);
+      case "addDimensionGroup" -> reply = (ObjectNode) DimensionGroups.addDimensionGroup(book, r);
       case "deleteDimensionGroup" ->
-          reply = (ObjectNode) SheetObjects.deleteDimensionGroup(book, r);
+          reply = (ObjectNode) DimensionGroups.deleteDimensionGroup(book, r);
       case "clearBasicFilter" -> SheetObjects.clearBasicFilter(book, r);
       case "setDataValidation", "updateDimensionProperties", "autoResizeDimensions" ->
           SheetObjects.acceptFormatting(book, kind, r);
