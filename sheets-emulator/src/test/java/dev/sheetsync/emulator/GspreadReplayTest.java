@@ -53,6 +53,13 @@ class GspreadReplayTest {
 
     assertThat(calls).hasSizeGreaterThan(1350);
     assertThat(matching).isGreaterThanOrEqualTo(MATCHING_AT_LEAST);
+    // Issue 9's bar: every recorded values.* call and every spreadsheets.batchUpdate matches.
+    assertThat(
+            calls.stream()
+                .filter(c -> c.method().startsWith("values.") || c.method().contains("batchUpdate"))
+                .filter(c -> !c.matches())
+                .map(c -> c.cassette() + " " + c.method() + " " + c.differences()))
+        .isEmpty();
   }
 
   private static Path folder() throws URISyntaxException {
