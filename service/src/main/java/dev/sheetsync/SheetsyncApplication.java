@@ -1,5 +1,6 @@
 package dev.sheetsync;
 
+import dev.sheetsync.probe.ProbeCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -10,6 +11,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class SheetsyncApplication {
 
   public static void main(String[] args) {
+    if (ProbeCommand.requested(args)) {
+      System.exit(ProbeCommand.run(System.getenv(), System.out));
+    }
     SpringApplication.run(SheetsyncApplication.class, args);
   }
 }

@@ -15,7 +15,8 @@ final class A1 {
   private static final Pattern ENDPOINT = Pattern.compile("\\$?([A-Za-z]{0,3})\\$?(\\d*)");
   private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern CELL_LIKE =
-      Pattern.compile("(?i)[A-Z]{1,3}\\d+|R\\d*C\\d*|[A-Z]{1,3}|TRUE|FALSE");
+      // Google quotes 'D3' but echoes letters-only names such as Raw unquoted (recorded).
+      Pattern.compile("(?i)[A-Z]{1,3}\\d+|R\\d*C\\d*|TRUE|FALSE");
 
   private A1() {}
 
@@ -167,6 +168,11 @@ final class A1 {
   }
 
   /** Quotes a sheet name the way Google echoes it: only when it is not a plain identifier. */
+  /** Whether a name reads as a cell reference (A1, R1C1), which a named range may not be. */
+  static boolean looksLikeCell(String name) {
+    return CELL_LIKE.matcher(name).matches();
+  }
+
   static String quoteSheet(String title) {
     if (PLAIN_NAME.matcher(title).matches() && !CELL_LIKE.matcher(title).matches()) {
       return title;

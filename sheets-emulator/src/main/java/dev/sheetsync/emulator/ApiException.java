@@ -1,17 +1,76 @@
 package dev.sheetsync.emulator;
 
-/** An error answered in Google's JSON error shape; carries the HTTP code and the message. */
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
+
+/**
+ * An error answered in Google's JSON error shape; carries the HTTP code, the message and, where
+ * Google sends them, the {@code details[]} (a {@code BadRequest} field violation for a value that
+ * does not parse, an {@code ErrorInfo} for an exhausted quota).
+ */
 final class ApiException extends RuntimeException {
 
   private final int code;
+  private final ArrayNode details;
 
   ApiException(int code, String message) {
+    this(code, message, null);
+  }
+
+  private ApiException(int code, String message, ArrayNode details) {
     super(message, null, false, false);
     this.code = code;
+    this.details = details;
   }
 
   int code() {
     return code;
+  }
+
+  /** Google's {@code details[]}, or null when Google sends none for this error. */
+  ArrayNode details() {
+    return details;
+  }
+
+  /**
+   * A value that does not parse as its type ({@code type} is the proto name after {@code
+   * google.apps.sheets.v4.} or a full {@code google.protobuf.} name), with the field violation.
+   */
+  static ApiException invalidValue(String field, String type, String value) {
+    String full = type.startsWith("google.") ? type : "google.apps.sheets.v4." + type;
+    String message =
+        "Invalid value at '" + field + "' (type.googleapis.com/" + full + "), \"" + value + "\"";
+    ArrayNode details = Json.MAPPER.createArrayNode();
+    details
+        .addObject()
+        .put("@type", "type.googleapis.com/google.rpc.BadRequest")
+        .putArray("fieldViolations")
+        .addObject()
+        .put("field", field)
+        .put("description", message);
+    return new ApiException(400, message, details);
+  }
+
+  /** A 429 with Google's ErrorInfo: reason RATE_LIMIT_EXCEEDED and the quota's metadata. */
+  static ApiException rateLimited(String message, Map<String, String> metadata) {
+    ArrayNode details = Json.MAPPER.createArrayNode();
+    ObjectNode info =
+        details
+            .addObject()
+            .put("@type", "type.googleapis.com/google.rpc.ErrorInfo")
+            .put("reason", "RATE_LIMIT_EXCEEDED")
+            .put("domain", "googleapis.com");
+    ObjectNode meta = info.putObject("metadata");
+    metadata.forEach(meta::put);
+    details
+        .addObject()
+        .put("@type", "type.googleapis.com/google.rpc.Help")
+        .putArray("links")
+        .addObject()
+        .put("description", "Request a higher quota limit.")
+        .put("url", "https://cloud.google.com/docs/quotas/help/request_increase");
+    return new ApiException(429, message, details);
   }
 
   static ApiException badRequest(String message) {
@@ -39,18 +98,6 @@ final class ApiException extends RuntimeException {
       case 501 -> "NOT_IMPLEMENTED";
       case 504 -> "DEADLINE_EXCEEDED";
       default -> code >= 500 ? "UNAVAILABLE" : "FAILED_PRECONDITION";
-    };
-  }
-
-  /** The legacy {@code errors[].reason} Google still sends beside the status. */
-  static String reason(int code) {
-    return switch (code) {
-      case 400 -> "badRequest";
-      case 401 -> "unauthorized";
-      case 403 -> "forbidden";
-      case 404 -> "notFound";
-      case 429 -> "rateLimitExceeded";
-      default -> code >= 500 ? "backendError" : "failedPrecondition";
     };
   }
 

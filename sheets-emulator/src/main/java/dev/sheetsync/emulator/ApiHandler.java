@@ -51,14 +51,19 @@ final class ApiHandler {
         throw new ApiException(injected, ApiException.defaultMessage(injected));
       }
       traffic.acquire(route.write(), bearer ? auth.substring(7).trim() : "anonymous");
-      JsonNode body = Http.body(exchange);
-      ObjectNode result = execute(route, Http.query(exchange), body);
+      JsonNode body = Json.camelCaseNames(Http.body(exchange));
+      Map<String, List<String>> query = Http.query(exchange);
+      ObjectNode result = execute(route, query, body);
+      String fields = Http.first(query, "fields", null);
+      if (fields != null && !fields.isBlank()) {
+        result = FieldMask.select(result, fields);
+      }
       if (route.write() && faults.dropAfterWrite()) {
         throw new ApiException(503, ApiException.defaultMessage(503));
       }
       Http.json(exchange, 200, result);
     } catch (ApiException e) {
-      Http.json(exchange, e.code(), Json.error(e.code(), e.getMessage()));
+      Http.json(exchange, e.code(), Json.error(e));
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       Http.json(exchange, 503, Json.error(503, ApiException.defaultMessage(503)));
@@ -124,7 +129,12 @@ final class ApiHandler {
     String id = route.spreadsheetId();
     return switch (route.method()) {
       case "spreadsheets.create" -> create(body);
-      case "spreadsheets.get" -> workbooks.read(id, book -> SpreadsheetOps.resource(book, baseUrl));
+      case "spreadsheets.get" ->
+          workbooks.read(
+              id,
+              book ->
+                  GridData.resource(
+                      book, baseUrl, q.getOrDefault("ranges", List.of()), gridData(q)));
       case "spreadsheets.batchUpdate" ->
           workbooks.write(id, book -> SpreadsheetOps.batchUpdate(book, body));
       case "values.get" ->
@@ -132,7 +142,10 @@ final class ApiHandler {
               id,
               book ->
                   ValuesOps.get(
-                      book, route.range(), Http.first(q, "majorDimension", "ROWS"), render(q)));
+                      book,
+                      route.range(),
+                      Options.columns(Http.first(q, "majorDimension", null), "major_dimension"),
+                      Options.reading(q)));
       case "values.batchGet" -> workbooks.read(id, book -> batchGet(book, q));
       case "values.update" ->
           workbooks.write(
@@ -161,6 +174,17 @@ final class ApiHandler {
     };
   }
 
+  /** Grid data is answered when asked for, or when a {@code fields} mask selects it. */
+  private static boolean gridData(Map<String, List<String>> q) {
+    if (Boolean.parseBoolean(Http.first(q, "includeGridData", "false"))) {
+      return true;
+    }
+    String fields = Http.first(q, "fields", "");
+    return !fields.isBlank()
+        && FieldMask.paths(fields).stream()
+            .anyMatch(p -> p.equals("*") || p.equals("sheets") || p.startsWith("sheets.data"));
+  }
+
   private ObjectNode create(JsonNode body) {
     String id = UUID.randomUUID().toString().replace("-", "");
     String title = body.path("properties").path("title").asText("Untitled spreadsheet");
@@ -173,19 +197,6 @@ final class ApiHandler {
         });
   }
 
-  private static ValueRender render(Map<String, List<String>> q) {
-    String value = Http.first(q, "valueRenderOption", "FORMATTED_VALUE");
-    try {
-      return ValueRender.valueOf(value);
-    } catch (IllegalArgumentException e) {
-      throw ApiException.badRequest(
-          "Invalid value at 'value_render_option' "
-              + "(type.googleapis.com/google.apps.sheets.v4.ValueRenderOption), \""
-              + value
-              + "\"");
-    }
-  }
-
   static boolean userEntered(String option) {
     if (option == null || option.isEmpty() || option.equals("INPUT_VALUE_OPTION_UNSPECIFIED")) {
       throw ApiException.badRequest("'valueInputOption' is required but not specified");
@@ -193,20 +204,15 @@ final class ApiHandler {
     return switch (option) {
       case "USER_ENTERED" -> true;
       case "RAW" -> false;
-      default ->
-          throw ApiException.badRequest(
-              "Invalid value at 'value_input_option' "
-                  + "(type.googleapis.com/google.apps.sheets.v4.ValueInputOption), \""
-                  + option
-                  + "\"");
+      default -> throw ApiException.invalidValue("value_input_option", "ValueInputOption", option);
     };
   }
 
   private ObjectNode batchGet(Spreadsheet book, Map<String, List<String>> q) {
     ObjectNode out = Json.MAPPER.createObjectNode().put("spreadsheetId", book.spreadsheetId);
     ArrayNode ranges = out.putArray("valueRanges");
-    String major = Http.first(q, "majorDimension", "ROWS");
-    ValueRender render = render(q);
+    boolean major = Options.columns(Http.first(q, "majorDimension", null), "major_dimension");
+    Options.Rendering render = Options.reading(q);
     for (String range : q.getOrDefault("ranges", List.of())) {
       ranges.add(ValuesOps.get(book, range, major, render));
     }
@@ -217,8 +223,10 @@ final class ApiHandler {
     boolean userEntered = userEntered(body.path("valueInputOption").asText(null));
     ObjectNode out = Json.MAPPER.createObjectNode().put("spreadsheetId", book.spreadsheetId);
     ArrayNode responses = Json.MAPPER.createArrayNode();
-    int rows = 0;
-    int columns = 0;
+    // Google counts the distinct rows and columns written (two ranges A10:D10 and A13:D13 are 2
+    // rows and 4 columns, as recorded), summed over the sheets.
+    Set<String> rows = new HashSet<>();
+    Set<String> columns = new HashSet<>();
     int cells = 0;
     Set<String> sheets = new HashSet<>();
     JsonNode data = body.path("data");
@@ -226,26 +234,33 @@ final class ApiHandler {
       JsonNode vr = data.get(i);
       String range = vr.path("range").asText("");
       ObjectNode r = ValuesOps.update(book, range, vr, userEntered);
+      Options.Rendering rendering =
+          Options.response(
+              body.path("responseValueRenderOption").asText(null),
+              body.path("responseDateTimeRenderOption").asText(null));
       if (body.path("includeValuesInResponse").asBoolean(false)) {
-        r.set(
-            "updatedData",
-            ValuesOps.get(
-                book,
-                r.get("updatedRange").asText(),
-                "ROWS",
-                responseRender(body.path("responseValueRenderOption").asText(null))));
+        r.set("updatedData", ValuesOps.get(book, r.get("updatedRange").asText(), false, rendering));
       }
       responses.add(r);
-      rows += r.path("updatedRows").asInt();
-      columns += r.path("updatedColumns").asInt();
       cells += r.path("updatedCells").asInt();
       if (r.path("updatedCells").asInt() > 0) {
-        sheets.add(r.get("updatedRange").asText().replaceAll("![^!]*$", ""));
+        String updated = r.get("updatedRange").asText();
+        String sheet = updated.replaceAll("![^!]*$", "");
+        sheets.add(sheet);
+        ValuesOps.Area area = ValuesOps.area(book, updated);
+        for (int row = area.startRow();
+            row < area.startRow() + r.path("updatedRows").asInt();
+            row++) {
+          rows.add(sheet + "!" + row);
+        }
+        for (int col = area.startCol(); col < area.endCol(); col++) {
+          columns.add(sheet + "!" + col);
+        }
       }
     }
     if (cells > 0) {
-      out.put("totalUpdatedRows", rows)
-          .put("totalUpdatedColumns", columns)
+      out.put("totalUpdatedRows", rows.size())
+          .put("totalUpdatedColumns", columns.size())
           .put("totalUpdatedCells", cells)
           .put("totalUpdatedSheets", sheets.size());
     }
@@ -253,19 +268,14 @@ final class ApiHandler {
     return out;
   }
 
-  private static ValueRender responseRender(String value) {
-    return value == null ? ValueRender.FORMATTED_VALUE : ValueRender.valueOf(value);
-  }
-
   private ObjectNode withData(Spreadsheet book, Map<String, List<String>> q, ObjectNode r) {
+    // Validated even when unused, as Google parses every option (the write is undone on a 400).
+    Options.Rendering rendering =
+        Options.response(
+            Http.first(q, "responseValueRenderOption", null),
+            Http.first(q, "responseDateTimeRenderOption", null));
     if (Boolean.parseBoolean(Http.first(q, "includeValuesInResponse", "false"))) {
-      r.set(
-          "updatedData",
-          ValuesOps.get(
-              book,
-              r.get("updatedRange").asText(),
-              "ROWS",
-              responseRender(Http.first(q, "responseValueRenderOption", null))));
+      r.set("updatedData", ValuesOps.get(book, r.get("updatedRange").asText(), false, rendering));
     }
     return r;
   }
@@ -275,11 +285,7 @@ final class ApiHandler {
     boolean userEntered = userEntered(Http.first(q, "valueInputOption", null));
     String insert = Http.first(q, "insertDataOption", "OVERWRITE");
     if (!insert.equals("OVERWRITE") && !insert.equals("INSERT_ROWS")) {
-      throw ApiException.badRequest(
-          "Invalid value at 'insert_data_option' "
-              + "(type.googleapis.com/google.apps.sheets.v4.InsertDataOption), \""
-              + insert
-              + "\"");
+      throw ApiException.invalidValue("insert_data_option", "InsertDataOption", insert);
     }
     ObjectNode out = Append.append(book, range, body, userEntered, insert.equals("INSERT_ROWS"));
     withData(book, q, (ObjectNode) out.get("updates"));

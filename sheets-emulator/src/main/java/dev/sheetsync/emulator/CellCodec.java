@@ -25,6 +25,9 @@ final class CellCodec {
       Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
   private static final Pattern ISO_DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
 
+  /** Google's limit on the text of one cell. */
+  static final int MAX_CELL_CHARACTERS = 50_000;
+
   private CellCodec() {}
 
   /** The cell a JSON value writes; null clears; {@link #SKIP} leaves the cell untouched. */
@@ -43,6 +46,10 @@ final class CellCodec {
           "Invalid values[0][0]: " + (node.isArray() ? "list_value" : "struct_value"));
     }
     String s = node.asText();
+    if (s.length() > MAX_CELL_CHARACTERS) {
+      throw ApiException.badRequest(
+          "Your input contains more than the maximum of 50000 characters in a single cell.");
+    }
     return userEntered ? typed(s) : s.isEmpty() ? null : new Cell.Text(s);
   }
 
@@ -76,6 +83,14 @@ final class CellCodec {
 
   /** A stored cell as the API renders it (String, Long/Double or Boolean); null when empty. */
   static Object render(Cell cell, Object evaluated, ValueRender render) {
+    return render(cell, evaluated, render, false);
+  }
+
+  /**
+   * As {@link #render(Cell, Object, ValueRender)}; with {@code formattedDates} (Google's
+   * dateTimeRenderOption FORMATTED_STRING) a date cell is its formatted text in every render.
+   */
+  static Object render(Cell cell, Object evaluated, ValueRender render, boolean formattedDates) {
     if (cell == null) {
       return null;
     }
@@ -86,6 +101,9 @@ final class CellCodec {
       return renderValue(evaluated, false, render);
     }
     boolean date = cell instanceof Cell.Num n && n.date();
+    if (date && formattedDates) {
+      return Values.formatDate(((Cell.Num) cell).value());
+    }
     return renderValue(Values.of(cell), date, render);
   }
 

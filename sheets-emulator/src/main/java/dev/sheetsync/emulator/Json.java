@@ -1,6 +1,8 @@
 package dev.sheetsync.emulator;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** The one JSON mapper and the error body in Google's shape. */
@@ -10,17 +12,61 @@ final class Json {
 
   private Json() {}
 
-  /** {@code {"error":{"code","message","status","errors":[{"message","domain","reason"}]}}}. */
+  /**
+   * The body with every snake_case field name in camelCase, as protobuf's JSON parser accepts both
+   * spellings ({@code update_sheet_properties}, {@code sheet_id}). Values are left as they are.
+   */
+  static JsonNode camelCaseNames(JsonNode node) {
+    if (node.isArray()) {
+      ArrayNode out = MAPPER.createArrayNode();
+      node.forEach(child -> out.add(camelCaseNames(child)));
+      return out;
+    }
+    if (!node.isObject()) {
+      return node;
+    }
+    ObjectNode out = MAPPER.createObjectNode();
+    node.fields()
+        .forEachRemaining(e -> out.set(camelCase(e.getKey()), camelCaseNames(e.getValue())));
+    return out;
+  }
+
+  private static String camelCase(String name) {
+    if (name.indexOf('_') < 0) {
+      return name;
+    }
+    StringBuilder out = new StringBuilder();
+    boolean upper = false;
+    for (char ch : name.toCharArray()) {
+      if (ch == '_') {
+        upper = out.length() > 0;
+      } else {
+        out.append(upper ? Character.toUpperCase(ch) : ch);
+        upper = false;
+      }
+    }
+    return out.toString();
+  }
+
+  /**
+   * {@code {"error":{"code","message","status"}}} as Google's JSON API answers today: no legacy
+   * {@code errors[]} array (a client reading it would work here and break on Google).
+   */
   static ObjectNode error(int code, String message) {
     ObjectNode root = MAPPER.createObjectNode();
-    ObjectNode error = root.putObject("error");
-    error.put("code", code).put("message", message).put("status", ApiException.status(code));
-    error
-        .putArray("errors")
-        .addObject()
+    root.putObject("error")
+        .put("code", code)
         .put("message", message)
-        .put("domain", "global")
-        .put("reason", ApiException.reason(code));
+        .put("status", ApiException.status(code));
+    return root;
+  }
+
+  /** The error body of an ApiException, with Google's {@code details[]} where it sends them. */
+  static ObjectNode error(ApiException e) {
+    ObjectNode root = error(e.code(), e.getMessage());
+    if (e.details() != null) {
+      ((ObjectNode) root.get("error")).set("details", e.details());
+    }
     return root;
   }
 }

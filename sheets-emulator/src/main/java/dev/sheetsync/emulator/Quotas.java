@@ -3,9 +3,11 @@ package dev.sheetsync.emulator;
 /**
  * Per-minute request quotas, as Google enforces them for the Sheets API: reads and writes counted
  * separately, per project (all callers together) and per user (callers told apart by their bearer
- * token; callers without one are the user "anonymous"). A batch request counts once. Windows are
- * calendar minutes of the emulator's clock, so a quota refills at the start of the next minute. A
- * limit of zero or less means unlimited.
+ * token; callers without one are the user "anonymous"). A batch request counts once. The window
+ * rolls over the emulator's clock: a request is admitted while fewer than the limit were admitted
+ * in the 60 seconds before it (not calendar minutes), so after a burst the quota stays exhausted
+ * until the burst's first request is a minute old, as Google's recorded 429s show. A limit of zero
+ * or less means unlimited.
  */
 public record Quotas(
     int readRequestsPerMinutePerProject,

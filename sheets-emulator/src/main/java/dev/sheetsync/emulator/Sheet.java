@@ -1,5 +1,6 @@
 package dev.sheetsync.emulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -18,7 +19,15 @@ final class Sheet {
   int columnCount;
   int frozenRowCount;
   int frozenColumnCount;
-  private final List<List<Cell>> rows = new ArrayList<>();
+
+  /** Presentation-only properties, stored as Google echoes them (see {@link PropertyEdits}). */
+  ObjectNode extra = Json.MAPPER.createObjectNode();
+
+  /** Merges, protected ranges and the basic filter, as answered (see {@link SheetObjects}). */
+  ObjectNode objects = Json.MAPPER.createObjectNode();
+
+  private SparseGrid<Cell> cells = new SparseGrid<>();
+  private SparseGrid<String> notes = new SparseGrid<>();
 
   Sheet(int sheetId, String title, int rowCount, int columnCount) {
     this.sheetId = sheetId;
@@ -28,96 +37,80 @@ final class Sheet {
   }
 
   Cell get(int row, int col) {
-    if (row >= rows.size()) {
-      return null;
-    }
-    List<Cell> r = rows.get(row);
-    return col < r.size() ? r.get(col) : null;
+    return cells.get(row, col);
   }
 
   void set(int row, int col, Cell cell) {
-    if (cell == null && get(row, col) == null) {
-      return;
-    }
-    while (rows.size() <= row) {
-      rows.add(new ArrayList<>());
-    }
-    List<Cell> r = rows.get(row);
-    while (r.size() <= col) {
-      r.add(null);
-    }
-    r.set(col, cell);
+    cells.set(row, col, cell);
+  }
+
+  /** The note on a cell, or null. */
+  String note(int row, int col) {
+    return notes.get(row, col);
+  }
+
+  /** Sets (null or empty: removes) the note on a cell. */
+  void setNote(int row, int col, String note) {
+    notes.set(row, col, note == null || note.isEmpty() ? null : note);
   }
 
   /** One past the last row that stores a cell. */
   int usedRows() {
-    for (int i = rows.size() - 1; i >= 0; i--) {
-      for (Cell c : rows.get(i)) {
-        if (c != null) {
-          return i + 1;
-        }
-      }
-    }
-    return 0;
+    return cells.usedRows();
   }
 
   /** One past the last column that stores a cell. */
   int usedColumns() {
-    int max = 0;
-    for (List<Cell> r : rows) {
-      for (int c = r.size() - 1; c >= max; c--) {
-        if (r.get(c) != null) {
-          max = c + 1;
-          break;
-        }
-      }
-    }
-    return max;
+    return cells.usedColumns();
+  }
+
+  /** One past the last row or column holding a value or a note. */
+  int usedRowsWithNotes() {
+    return Math.max(cells.usedRows(), notes.usedRows());
+  }
+
+  int usedColumnsWithNotes() {
+    return Math.max(cells.usedColumns(), notes.usedColumns());
   }
 
   void insertRows(int at, int count) {
-    if (at < rows.size()) {
-      for (int i = 0; i < count; i++) {
-        rows.add(at, new ArrayList<>());
-      }
-    }
+    cells.insertRows(at, count);
+    notes.insertRows(at, count);
     rowCount += count;
   }
 
   void deleteRows(int from, int to) {
-    for (int i = Math.min(to, rows.size()) - 1; i >= from; i--) {
-      rows.remove(i);
-    }
+    cells.deleteRows(from, to);
+    notes.deleteRows(from, to);
     rowCount -= to - from;
   }
 
   void insertColumns(int at, int count) {
-    for (List<Cell> r : rows) {
-      if (at < r.size()) {
-        for (int i = 0; i < count; i++) {
-          r.add(at, null);
-        }
-      }
-    }
+    cells.insertColumns(at, count);
+    notes.insertColumns(at, count);
     columnCount += count;
   }
 
   void deleteColumns(int from, int to) {
-    for (List<Cell> r : rows) {
-      for (int i = Math.min(to, r.size()) - 1; i >= from; i--) {
-        r.remove(i);
-      }
-    }
+    cells.deleteColumns(from, to);
+    notes.deleteColumns(from, to);
     columnCount -= to - from;
+  }
+
+  /** Moves rows (columns) {@code [start, end)} so that they begin at {@code insertAt} after. */
+  void move(boolean asRows, int start, int end, int insertAt) {
+    cells.move(asRows, start, end, insertAt);
+    notes.move(asRows, start, end, insertAt);
   }
 
   Sheet copy() {
     Sheet copy = new Sheet(sheetId, title, rowCount, columnCount);
     copy.frozenRowCount = frozenRowCount;
     copy.frozenColumnCount = frozenColumnCount;
-    for (List<Cell> r : rows) {
-      copy.rows.add(new ArrayList<>(r));
-    }
+    copy.extra = extra.deepCopy();
+    copy.objects = objects.deepCopy();
+    copy.cells = cells.copy();
+    copy.notes = notes.copy();
     return copy;
   }
 

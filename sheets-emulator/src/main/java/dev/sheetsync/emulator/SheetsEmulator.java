@@ -23,6 +23,14 @@ public final class SheetsEmulator implements AutoCloseable {
 
   private static final int THREADS = 8;
 
+  static {
+    // The JDK server writes headers and body separately; with Nagle's algorithm on, the body waits
+    // for the client's delayed ACK, about 40 ms per call. Read once, when the server first starts.
+    if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+      System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+  }
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final Workbooks workbooks;

@@ -1,5 +1,6 @@
 package dev.sheetsync.emulator;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -12,6 +13,14 @@ final class Spreadsheet {
   int nextSheetId;
   boolean shared = true;
 
+  /** Spreadsheet properties beyond the title, stored as given (locale, timeZone…). */
+  ObjectNode extra = Json.MAPPER.createObjectNode();
+
+  /** Named ranges, as answered (see {@link SheetObjects}); and the last id handed out. */
+  ObjectNode objects = Json.MAPPER.createObjectNode();
+
+  int lastObjectId;
+
   Spreadsheet(String spreadsheetId, String title) {
     this.spreadsheetId = spreadsheetId;
     this.title = title;
@@ -21,6 +30,9 @@ final class Spreadsheet {
     Spreadsheet copy = new Spreadsheet(spreadsheetId, title);
     copy.nextSheetId = nextSheetId;
     copy.shared = shared;
+    copy.extra = extra.deepCopy();
+    copy.objects = objects.deepCopy();
+    copy.lastObjectId = lastObjectId;
     for (Sheet s : sheets) {
       copy.sheets.add(s.copy());
     }

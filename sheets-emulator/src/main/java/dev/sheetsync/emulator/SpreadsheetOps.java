@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Set;
 
 /** {@code spreadsheets.create}, {@code get} and {@code batchUpdate} (called under the lock). */
 final class SpreadsheetOps {
@@ -19,13 +18,18 @@ final class SpreadsheetOps {
       JsonNode p = s.path("properties");
       JsonNode grid = p.path("gridProperties");
       String title = p.path("title").asText("Sheet" + (book.sheets.size() + 1));
-      Integer id = p.has("sheetId") ? p.get("sheetId").asInt() : null;
-      book.addSheet(
-          title,
-          book.sheets.isEmpty() && id == null ? 0 : id,
-          grid.path("rowCount").asInt(Sheet.DEFAULT_ROWS),
-          grid.path("columnCount").asInt(Sheet.DEFAULT_COLUMNS),
-          book.sheets.size());
+      Integer id = p.has("sheetId") ? Integer.valueOf(p.get("sheetId").asInt()) : null;
+      // Google numbers the first tab 0 when the request names no id, and picks ids for the rest.
+      Sheet sheet =
+          book.addSheet(
+              title,
+              book.sheets.isEmpty() && id == null ? Integer.valueOf(0) : id,
+              grid.path("rowCount").asInt(Sheet.DEFAULT_ROWS),
+              grid.path("columnCount").asInt(Sheet.DEFAULT_COLUMNS),
+              book.sheets.size());
+      sheet.frozenRowCount = grid.path("frozenRowCount").asInt(0);
+      sheet.frozenColumnCount = grid.path("frozenColumnCount").asInt(0);
+      PropertyEdits.storeGiven(sheet, p);
     }
     if (book.sheets.isEmpty()) {
       book.addSheet("Sheet1", 0, Sheet.DEFAULT_ROWS, Sheet.DEFAULT_COLUMNS, 0);
@@ -41,10 +45,14 @@ final class SpreadsheetOps {
         .put("locale", "en_US")
         .put("autoRecalc", "ON_CHANGE")
         .put("timeZone", "Etc/GMT");
+    merge((ObjectNode) out.get("properties"), book.extra);
     ArrayNode sheets = out.putArray("sheets");
     for (Sheet sheet : book.sheets) {
-      sheets.addObject().set("properties", properties(book, sheet));
+      ObjectNode entry = sheets.addObject();
+      entry.set("properties", properties(book, sheet));
+      entry.setAll(sheet.objects.deepCopy());
     }
+    out.setAll(book.objects.deepCopy());
     out.put("spreadsheetUrl", baseUrl + "view/" + book.spreadsheetId);
     return out;
   }
@@ -63,12 +71,27 @@ final class SpreadsheetOps {
     if (sheet.frozenColumnCount > 0) {
       grid.put("frozenColumnCount", sheet.frozenColumnCount);
     }
+    merge(p, sheet.extra);
     return p;
+  }
+
+  /** Deep-merges stored properties into an answer's. */
+  private static void merge(ObjectNode into, ObjectNode extra) {
+    extra
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isObject() && into.path(e.getKey()).isObject()) {
+                merge((ObjectNode) into.get(e.getKey()), (ObjectNode) e.getValue());
+              } else {
+                into.set(e.getKey(), e.getValue().deepCopy());
+              }
+            });
   }
 
   /** Applies every request in order; the first invalid one fails the whole batch. */
   static ObjectNode batchUpdate(Spreadsheet book, JsonNode body) {
-    JsonNode requests = body.path("requests");
+    List<JsonNode> requests = requests(body.path("requests"));
     ObjectNode out = Json.MAPPER.createObjectNode();
     out.put("spreadsheetId", book.spreadsheetId);
     ArrayNode replies = out.putArray("replies");
@@ -96,6 +119,25 @@ final class SpreadsheetOps {
     return out;
   }
 
+  /**
+   * The requests as Google reads them: a single request object stands for a list of one, and a list
+   * nested in the list is read as its elements (both recorded as accepted).
+   */
+  private static List<JsonNode> requests(JsonNode requests) {
+    List<JsonNode> out = new ArrayList<>();
+    if (requests.isObject()) {
+      out.add(requests);
+    }
+    for (JsonNode r : requests.isArray() ? requests : Json.MAPPER.createArrayNode()) {
+      if (r.isArray()) {
+        r.forEach(out::add);
+      } else {
+        out.add(r);
+      }
+    }
+    return out;
+  }
+
   private static JsonNode apply(Spreadsheet book, String kind, JsonNode r) {
     ObjectNode reply = Json.MAPPER.createObjectNode();
     switch (kind) {
@@ -104,9 +146,28 @@ final class SpreadsheetOps {
       case "insertDimension" -> insertDimension(book, r);
       case "deleteDimension" -> deleteDimension(book, r);
       case "appendDimension" -> appendDimension(book, r);
-      case "updateSheetProperties" -> updateSheetProperties(book, r);
+      case "updateSheetProperties" -> PropertyEdits.updateSheetProperties(book, r);
+      case "updateSpreadsheetProperties" -> PropertyEdits.updateSpreadsheetProperties(book, r);
       case "sortRange" -> Sort.sortRange(book, r);
-      case "updateCells" -> CellUpdates.updateCells(book, r);
+      case "copyPaste" -> CellEdits.copyPaste(book, r);
+      case "cutPaste" -> CellEdits.cutPaste(book, r);
+      case "moveDimension" -> CellEdits.moveDimension(book, r);
+      case "updateCells" -> CellEdits.updateCells(book, r);
+      case "repeatCell" -> CellEdits.repeatCell(book, r);
+      case "mergeCells" -> SheetObjects.mergeCells(book, r);
+      case "unmergeCells" -> SheetObjects.unmergeCells(book, r);
+      case "addNamedRange" -> reply = (ObjectNode) NamedRanges.addNamedRange(book, r);
+      case "updateNamedRange" -> NamedRanges.updateNamedRange(book, r);
+      case "deleteNamedRange" -> NamedRanges.deleteNamedRange(book, r);
+      case "addProtectedRange" -> reply = (ObjectNode) SheetObjects.addProtectedRange(book, r);
+      case "deleteProtectedRange" -> SheetObjects.deleteProtectedRange(book, r);
+      case "setBasicFilter" -> SheetObjects.setBasicFilter(book, r);
+      case "addDimensionGroup" -> reply = (ObjectNode) DimensionGroups.addDimensionGroup(book, r);
+      case "deleteDimensionGroup" ->
+          reply = (ObjectNode) DimensionGroups.deleteDimensionGroup(book, r);
+      case "clearBasicFilter" -> SheetObjects.clearBasicFilter(book, r);
+      case "setDataValidation", "updateDimensionProperties", "autoResizeDimensions" ->
+          SheetObjects.acceptFormatting(book, kind, r);
       default -> throw new UnsupportedOperationException(kind);
     }
     return reply;
@@ -148,6 +209,7 @@ final class SpreadsheetOps {
             p.path("index").asInt(book.sheets.size()));
     sheet.frozenRowCount = grid.path("frozenRowCount").asInt(0);
     sheet.frozenColumnCount = grid.path("frozenColumnCount").asInt(0);
+    PropertyEdits.storeGiven(sheet, p);
     return properties(book, sheet);
   }
 
@@ -244,55 +306,7 @@ final class SpreadsheetOps {
     }
   }
 
-  private static final Set<String> PROPERTY_FIELDS =
-      Set.of(
-          "title",
-          "index",
-          "gridProperties.rowCount",
-          "gridProperties.columnCount",
-          "gridProperties.frozenRowCount",
-          "gridProperties.frozenColumnCount");
-
-  private static void updateSheetProperties(Spreadsheet book, JsonNode r) {
-    JsonNode p = r.path("properties");
-    Sheet sheet = sheet(book, p.path("sheetId"));
-    String mask = r.path("fields").asText("");
-    if (mask.isBlank()) {
-      throw ApiException.badRequest("At least one field must be specified.");
-    }
-    List<String> fields = new ArrayList<>();
-    for (String f : mask.split(",")) {
-      String field = f.trim();
-      if (field.equals("*")) {
-        fields.addAll(PROPERTY_FIELDS);
-      } else if (field.equals("gridProperties")) {
-        PROPERTY_FIELDS.stream().filter(x -> x.startsWith("gridProperties.")).forEach(fields::add);
-      } else if (PROPERTY_FIELDS.contains(field)) {
-        fields.add(field);
-      } else if (!field.equals("sheetId")) {
-        throw ApiException.badRequest("Invalid field mask: \"" + field + "\" is not supported.");
-      }
-    }
-    JsonNode grid = p.path("gridProperties");
-    for (String field : fields) {
-      switch (field) {
-        case "title" -> rename(book, sheet, p.path("title").asText(""));
-        case "index" -> {
-          book.sheets.remove(sheet);
-          book.sheets.add(
-              Math.max(0, Math.min(p.path("index").asInt(0), book.sheets.size())), sheet);
-        }
-        case "gridProperties.rowCount" -> resize(book, sheet, true, grid.path("rowCount").asInt(0));
-        case "gridProperties.columnCount" ->
-            resize(book, sheet, false, grid.path("columnCount").asInt(0));
-        case "gridProperties.frozenRowCount" ->
-            sheet.frozenRowCount = grid.path("frozenRowCount").asInt(0);
-        default -> sheet.frozenColumnCount = grid.path("frozenColumnCount").asInt(0);
-      }
-    }
-  }
-
-  private static void rename(Spreadsheet book, Sheet sheet, String title) {
+  static void rename(Spreadsheet book, Sheet sheet, String title) {
     if (title.isBlank()) {
       throw ApiException.badRequest("The sheet name cannot be empty.");
     }
@@ -306,7 +320,7 @@ final class SpreadsheetOps {
     Structure.renameSheet(book, old, title);
   }
 
-  private static void resize(Spreadsheet book, Sheet sheet, boolean rows, int size) {
+  static void resize(Spreadsheet book, Sheet sheet, boolean rows, int size) {
     if (size < 1) {
       throw ApiException.badRequest("gridProperties must have at least one row and column.");
     }

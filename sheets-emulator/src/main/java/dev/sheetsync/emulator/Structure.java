@@ -60,11 +60,16 @@ final class Structure {
 
   /** The formula as if copied {@code delta} rows down (up when negative). */
   static String copyRows(String source, int delta) {
+    return copied(source, delta, 0);
+  }
+
+  /** The formula as if copied {@code rows} down and {@code cols} right ($ anchors hold). */
+  static String copied(String source, int rows, int cols) {
     return FormulaRefs.rewrite(
         source,
         ref -> {
-          FormulaRefs.Point a = moveRelative(ref.start(), delta);
-          FormulaRefs.Point b = ref.end() == null ? null : moveRelative(ref.end(), delta);
+          FormulaRefs.Point a = moveRelative(ref.start(), rows, cols);
+          FormulaRefs.Point b = ref.end() == null ? null : moveRelative(ref.end(), rows, cols);
           if (a == null || (ref.end() != null && b == null)) {
             return "#REF!";
           }
@@ -72,12 +77,87 @@ final class Structure {
         });
   }
 
-  private static FormulaRefs.Point moveRelative(FormulaRefs.Point p, int delta) {
-    if (p.row() < 0 || p.rowAbs()) {
-      return p;
+  private static FormulaRefs.Point moveRelative(FormulaRefs.Point p, int rows, int cols) {
+    int row = p.row() < 0 || p.rowAbs() ? p.row() : p.row() + rows;
+    int col = p.col() < 0 || p.colAbs() ? p.col() : p.col() + cols;
+    if ((p.row() >= 0 && row < 0) || (p.col() >= 0 && col < 0)) {
+      return null;
     }
-    int row = p.row() + delta;
-    return row < 0 ? null : new FormulaRefs.Point(p.col(), p.colAbs(), row, p.rowAbs());
+    return new FormulaRefs.Point(col, p.colAbs(), row, p.rowAbs());
+  }
+
+  /**
+   * Moves rows (columns) {@code [start, end)} to {@code destination}, an index counted before the
+   * move as moveDimension does; references to the tab follow the cells they pointed at.
+   */
+  static void moveDimension(
+      Spreadsheet book, Sheet sheet, boolean rows, int start, int end, int destination) {
+    int n = end - start;
+    int insertAt = destination > start ? destination - n : destination;
+    java.util.function.IntUnaryOperator moved =
+        i -> {
+          if (i >= start && i < end) {
+            return insertAt + i - start;
+          }
+          int j = i >= end ? i - n : i;
+          return j >= insertAt ? j + n : j;
+        };
+    sheet.move(rows, start, end, insertAt);
+    rewriteAll(
+        book,
+        sheet,
+        ref -> {
+          FormulaRefs.Point a = remap(ref.start(), rows, moved);
+          FormulaRefs.Point b = ref.end() == null ? null : remap(ref.end(), rows, moved);
+          if (b != null && (rows ? b.row() < a.row() : b.col() < a.col())) {
+            FormulaRefs.Point lo =
+                rows ? withIndex(a, true, b.row()) : withIndex(a, false, b.col());
+            FormulaRefs.Point hi =
+                rows ? withIndex(b, true, a.row()) : withIndex(b, false, a.col());
+            return new FormulaRefs.Ref(ref.sheet(), lo, hi);
+          }
+          return new FormulaRefs.Ref(ref.sheet(), a, b);
+        });
+  }
+
+  private static FormulaRefs.Point remap(
+      FormulaRefs.Point p, boolean rows, java.util.function.IntUnaryOperator moved) {
+    int index = rows ? p.row() : p.col();
+    return index < 0 ? p : withIndex(p, rows, moved.applyAsInt(index));
+  }
+
+  /**
+   * After a cut and paste: references wholly inside the cut area of {@code from} now point at the
+   * pasted cells, {@code rows} down and {@code cols} right, on {@code to}.
+   */
+  static void followCut(
+      Spreadsheet book, Sheet from, CellEdits.Grid cut, Sheet to, int rows, int cols) {
+    for (Sheet s : book.sheets) {
+      forEachFormula(
+          s,
+          source ->
+              FormulaRefs.rewrite(
+                  source,
+                  ref -> {
+                    boolean pointsAtCut =
+                        ref.sheet() == null ? s == from : ref.sheet().equalsIgnoreCase(from.title);
+                    if (!pointsAtCut
+                        || !cut.contains(ref.start())
+                        || (ref.end() != null && !cut.contains(ref.end()))) {
+                      return null;
+                    }
+                    String sheet = to == from ? ref.sheet() : to.title;
+                    return new FormulaRefs.Ref(
+                            sheet,
+                            shiftBy(ref.start(), rows, cols),
+                            ref.end() == null ? null : shiftBy(ref.end(), rows, cols))
+                        .text();
+                  }));
+    }
+  }
+
+  private static FormulaRefs.Point shiftBy(FormulaRefs.Point p, int rows, int cols) {
+    return new FormulaRefs.Point(p.col() + cols, p.colAbs(), p.row() + rows, p.rowAbs());
   }
 
   private static void rewriteAll(

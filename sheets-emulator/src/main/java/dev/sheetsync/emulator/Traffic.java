@@ -1,6 +1,7 @@
 package dev.sheetsync.emulator;
 
 import java.time.Clock;
+import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -21,9 +22,27 @@ final class Traffic {
   private long total;
   private long status429;
   private long withBearer;
-  private long window = -1;
-  private final Map<String, int[]> usedByUser = new HashMap<>();
-  private final int[] usedByProject = new int[2];
+  private final Map<String, Window> usedByUser = new HashMap<>();
+  private final Window usedByProject = new Window();
+
+  /**
+   * The times of the requests admitted in the last minute, reads and writes apart: a rolling
+   * window, as Google's recorded traffic shows (after a 429 it kept refusing for 30-50 s, then let
+   * more than a limit's worth through in the next calendar minute). A request is admitted while
+   * fewer than the limit were admitted in the 60 s before it.
+   */
+  private static final class Window {
+    private final ArrayDeque<Long> reads = new ArrayDeque<>();
+    private final ArrayDeque<Long> writes = new ArrayDeque<>();
+
+    ArrayDeque<Long> of(boolean write, long now) {
+      ArrayDeque<Long> times = write ? writes : reads;
+      while (!times.isEmpty() && times.peekFirst() <= now - 60_000L) {
+        times.removeFirst();
+      }
+      return times;
+    }
+  }
 
   Traffic(Clock clock, Quotas quotas) {
     this.clock = clock;
@@ -80,15 +99,9 @@ final class Traffic {
 
   /** Takes one request from the quotas, or throws the 429 Google sends. */
   synchronized void acquire(boolean write, String user) {
-    long minute = Math.floorDiv(clock.millis(), 60_000L);
-    if (minute != window) {
-      window = minute;
-      usedByUser.clear();
-      usedByProject[0] = 0;
-      usedByProject[1] = 0;
-    }
-    int i = write ? 1 : 0;
-    int[] used = usedByUser.computeIfAbsent(user, u -> new int[2]);
+    long now = clock.millis();
+    ArrayDeque<Long> byUser = usedByUser.computeIfAbsent(user, u -> new Window()).of(write, now);
+    ArrayDeque<Long> byProject = usedByProject.of(write, now);
     String metric = write ? "Write requests" : "Read requests";
     int userLimit =
         write ? quotas.writeRequestsPerMinutePerUser() : quotas.readRequestsPerMinutePerUser();
@@ -96,27 +109,55 @@ final class Traffic {
         write
             ? quotas.writeRequestsPerMinutePerProject()
             : quotas.readRequestsPerMinutePerProject();
-    if (userLimit > 0 && used[i] >= userLimit) {
-      throw exhausted(metric, metric + " per minute per user");
+    if (userLimit > 0 && byUser.size() >= userLimit) {
+      throw exhausted(write, metric + " per minute per user", userLimit);
     }
-    if (projectLimit > 0 && usedByProject[i] >= projectLimit) {
-      throw exhausted(metric, metric + " per minute");
+    if (projectLimit > 0 && byProject.size() >= projectLimit) {
+      throw exhausted(write, metric + " per minute", projectLimit);
     }
-    used[i]++;
-    usedByProject[i]++;
+    if (userLimit > 0) {
+      byUser.addLast(now);
+    }
+    if (projectLimit > 0) {
+      byProject.addLast(now);
+    }
   }
 
-  private ApiException exhausted(String metric, String limit) {
+  private ApiException exhausted(boolean write, String limit, int value) {
     status429++;
-    return new ApiException(
-        429,
+    String metric = write ? "Write requests" : "Read requests";
+    return ApiException.rateLimited(
         "Quota exceeded for quota metric '"
             + metric
             + "' and limit '"
             + limit
             + "' of service 'sheets.googleapis.com' for consumer '"
             + CONSUMER
-            + "'.");
+            + "'.",
+        Map.of(
+            "service",
+            "sheets.googleapis.com",
+            "consumer",
+            "projects/000000000000",
+            "quota_metric",
+            "sheets.googleapis.com/" + (write ? "write" : "read") + "_requests",
+            "quota_limit",
+            camelCase(limit),
+            "quota_limit_value",
+            Integer.toString(value),
+            "quota_location",
+            "global"));
+  }
+
+  /**
+   * "Write requests per minute per user" as Google names the limit: WriteRequestsPerMinutePerUser.
+   */
+  private static String camelCase(String words) {
+    StringBuilder out = new StringBuilder();
+    for (String w : words.split(" ")) {
+      out.append(Character.toUpperCase(w.charAt(0))).append(w.substring(1));
+    }
+    return out.toString();
   }
 
   synchronized RequestCounts counts() {
@@ -130,7 +171,8 @@ final class Traffic {
     total = 0;
     status429 = 0;
     withBearer = 0;
-    window = -1;
     usedByUser.clear();
+    usedByProject.of(true, Long.MAX_VALUE);
+    usedByProject.of(false, Long.MAX_VALUE);
   }
 }

@@ -19,6 +19,7 @@ final class ValuesOps {
 
   /** The area a range reads or clears: clipped to the grid; 400 if it starts outside it. */
   static Area area(Spreadsheet book, String rangeText) {
+    rangeText = named(book, rangeText);
     A1.Range range = A1.parse(rangeText);
     Sheet sheet = book.sheetOf(range, rangeText);
     if (range.startRow() >= sheet.rowCount || range.startCol() >= sheet.columnCount) {
@@ -30,6 +31,33 @@ final class ValuesOps {
         Math.min(range.endRow(), sheet.rowCount),
         range.startCol(),
         Math.min(range.endCol(), sheet.columnCount));
+  }
+
+  /**
+   * A named range used as a range ({@code Keys}, or {@code 'Sheet1'!Keys} as gspread sends it) as
+   * the A1 range it names; any other text unchanged.
+   */
+  static String named(Spreadsheet book, String rangeText) {
+    JsonNode names = book.objects.path("namedRanges");
+    if (names.isEmpty()) {
+      return rangeText;
+    }
+    String name = rangeText.substring(rangeText.lastIndexOf('!') + 1);
+    for (JsonNode n : names) {
+      if (n.path("name").asText().equalsIgnoreCase(name)) {
+        JsonNode r = n.path("range");
+        Sheet sheet = book.sheetById(r.path("sheetId").asInt(0));
+        if (sheet != null) {
+          return A1.format(
+              sheet.title,
+              r.path("startRowIndex").asInt(),
+              r.path("endRowIndex").asInt(),
+              r.path("startColumnIndex").asInt(),
+              r.path("endColumnIndex").asInt());
+        }
+      }
+    }
+    return rangeText;
   }
 
   static ApiException gridLimits(Sheet sheet, int row, int col) {
@@ -47,10 +75,9 @@ final class ValuesOps {
 
   /** A ValueRange: {@code range}, {@code majorDimension} and {@code values} (absent if empty). */
   static ObjectNode get(
-      Spreadsheet book, String rangeText, String majorDimension, ValueRender render) {
+      Spreadsheet book, String rangeText, boolean columns, Options.Rendering render) {
     Area area = area(book, rangeText);
     List<List<Object>> rows = render(book, area, render);
-    boolean columns = "COLUMNS".equals(majorDimension);
     if (columns) {
       rows = transpose(rows);
     }
@@ -65,6 +92,10 @@ final class ValuesOps {
 
   /** The rendered cells of an area, untrimmed. */
   static List<List<Object>> render(Spreadsheet book, Area area, ValueRender render) {
+    return render(book, area, new Options.Rendering(render, false));
+  }
+
+  static List<List<Object>> render(Spreadsheet book, Area area, Options.Rendering render) {
     FormulaEvaluator ev = new FormulaEvaluator(book);
     int endRow = Math.min(area.endRow(), area.sheet().usedRows());
     int endCol = Math.min(area.endCol(), area.sheet().usedColumns());
@@ -74,7 +105,7 @@ final class ValuesOps {
       for (int c = area.startCol(); c < endCol; c++) {
         Cell cell = area.sheet().get(r, c);
         Object evaluated = cell instanceof Cell.Formula ? ev.value(area.sheet(), r, c) : null;
-        Object v = CellCodec.render(cell, evaluated, render);
+        Object v = CellCodec.render(cell, evaluated, render.value(), render.formattedDates());
         row.add(v == null ? "" : v);
       }
       rows.add(row);
@@ -112,8 +143,10 @@ final class ValuesOps {
     List<List<JsonNode>> rows = new ArrayList<>();
     JsonNode values = valueRange.path("values");
     if (!values.isMissingNode() && !values.isNull() && !values.isArray()) {
-      throw ApiException.badRequest(
-          "Invalid value at 'data.values' (type.googleapis.com/google.protobuf.ListValue)");
+      throw ApiException.invalidValue(
+          "data.values",
+          "google.protobuf.ListValue",
+          values.isTextual() ? values.asText() : values.toString());
     }
     for (JsonNode row : values) {
       List<JsonNode> cells = new ArrayList<>();
@@ -124,7 +157,7 @@ final class ValuesOps {
       }
       rows.add(cells);
     }
-    if ("COLUMNS".equals(valueRange.path("majorDimension").asText())) {
+    if (Options.columns(valueRange, "data.major_dimension")) {
       rows = transpose(rows);
     }
     return rows;
@@ -132,9 +165,10 @@ final class ValuesOps {
 
   /** values.update: writes at the range's first cell; the data must fit the range and the grid. */
   static ObjectNode update(Spreadsheet book, String rangeText, JsonNode body, boolean userEntered) {
+    List<List<JsonNode>> rows = matrix(body); // as on Google, a bad body wins over a bad range
+    rangeText = named(book, rangeText);
     A1.Range range = A1.parse(rangeText);
     Sheet sheet = book.sheetOf(range, rangeText);
-    List<List<JsonNode>> rows = matrix(body);
     int height = rows.size();
     int width = rows.stream().mapToInt(List::size).max().orElse(0);
     // A single cell only anchors the data; a larger range must hold all of it.

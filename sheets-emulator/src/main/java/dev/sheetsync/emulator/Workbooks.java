@@ -41,9 +41,26 @@ final class Workbooks {
   synchronized <T> T write(String spreadsheetId, Function<Spreadsheet, T> call) {
     Spreadsheet copy = require(spreadsheetId).copy();
     T result = call.apply(copy);
+    checkCellLimit(copy);
     books.put(spreadsheetId, copy);
     persist();
     return result;
+  }
+
+  /** Google's limit on the cells of a spreadsheet, all tabs' grids together. */
+  static final long MAX_CELLS = 10_000_000L;
+
+  /** Refuses a change that leaves more grid cells than Google allows (nothing is kept). */
+  private static void checkCellLimit(Spreadsheet book) {
+    long cells = 0;
+    for (Sheet sheet : book.sheets) {
+      cells += (long) sheet.rowCount * sheet.columnCount;
+    }
+    if (cells > MAX_CELLS) {
+      throw ApiException.badRequest(
+          "This action would increase the number of cells in the workbook above the limit of"
+              + " 10000000 cells.");
+    }
   }
 
   synchronized <T> T withAll(Function<Map<String, Spreadsheet>, T> call) {
@@ -128,6 +145,9 @@ final class Workbooks {
       ObjectNode b = list.addObject();
       b.put("spreadsheetId", book.spreadsheetId).put("title", book.title);
       b.put("shared", book.shared).put("nextSheetId", book.nextSheetId);
+      b.set("extra", book.extra);
+      b.set("objects", book.objects);
+      b.put("lastObjectId", book.lastObjectId);
       ArrayNode sheets = b.putArray("sheets");
       for (Sheet sheet : book.sheets) {
         ObjectNode s = sheets.addObject();
@@ -135,6 +155,16 @@ final class Workbooks {
         s.put("rowCount", sheet.rowCount).put("columnCount", sheet.columnCount);
         s.put("frozenRowCount", sheet.frozenRowCount);
         s.put("frozenColumnCount", sheet.frozenColumnCount);
+        s.set("extra", sheet.extra);
+        s.set("objects", sheet.objects);
+        ArrayNode notes = s.putArray("notes");
+        for (int r = 0; r < sheet.usedRowsWithNotes(); r++) {
+          for (int c = 0; c < sheet.usedColumnsWithNotes(); c++) {
+            if (sheet.note(r, c) != null) {
+              notes.addObject().put("r", r).put("c", c).put("note", sheet.note(r, c));
+            }
+          }
+        }
         ArrayNode cells = s.putArray("cells");
         int rows = sheet.usedRows();
         int cols = sheet.usedColumns();
@@ -170,6 +200,13 @@ final class Workbooks {
         Spreadsheet book =
             new Spreadsheet(b.path("spreadsheetId").asText(), b.path("title").asText());
         book.shared = b.path("shared").asBoolean(true);
+        if (b.path("extra").isObject()) {
+          book.extra = (ObjectNode) b.get("extra");
+        }
+        if (b.path("objects").isObject()) {
+          book.objects = (ObjectNode) b.get("objects");
+        }
+        book.lastObjectId = b.path("lastObjectId").asInt();
         List<JsonNode> sheets = new ArrayList<>();
         b.path("sheets").forEach(sheets::add);
         for (JsonNode s : sheets) {
@@ -182,6 +219,15 @@ final class Workbooks {
                   book.sheets.size());
           sheet.frozenRowCount = s.path("frozenRowCount").asInt();
           sheet.frozenColumnCount = s.path("frozenColumnCount").asInt();
+          if (s.path("extra").isObject()) {
+            sheet.extra = (ObjectNode) s.get("extra");
+          }
+          if (s.path("objects").isObject()) {
+            sheet.objects = (ObjectNode) s.get("objects");
+          }
+          for (JsonNode n : s.path("notes")) {
+            sheet.setNote(n.path("r").asInt(), n.path("c").asInt(), n.path("note").asText());
+          }
           for (JsonNode o : s.path("cells")) {
             Cell cell;
             if (o.has("n")) {

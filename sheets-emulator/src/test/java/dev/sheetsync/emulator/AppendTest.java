@@ -78,25 +78,47 @@ class AppendTest extends EmulatorTestSupport {
   }
 
   @Test
-  void appendDetectsTableAcrossCellGapsAndWritesBelowIt() throws Exception {
-    // Empty cells inside rows (even a row empty in column A) do not end the table.
+  void appendGrowsTheTableFromTheLastValueSoEmptyCellsAroundItCutItOff() throws Exception {
+    // As Google recorded for [a,"",c] appended twice: the table is found from the last value
+    // (here A3), and empty neighbours (A2, B3) stop it growing.
     put("Sheet1!A1", "RAW", rows(row("x", "y", "z"), row("", "", "z"), row("x", "", "")));
 
     AppendValuesResponse r = append("Sheet1!A:C", "OVERWRITE", rows(row("new")));
 
-    assertThat(r.getTableRange()).isEqualTo("Sheet1!A1:C3");
+    assertThat(r.getTableRange()).isEqualTo("Sheet1!A3");
     assertThat(r.getUpdates().getUpdatedRange()).isEqualTo("Sheet1!A4");
   }
 
   @Test
-  void appendStopsTheTableAtAnEmptyRowAndWritesIntoTheGap() throws Exception {
+  void appendingARowWithAnEmptyCellTwiceLandsTwoColumnsRightAsGoogleRecorded() throws Exception {
+    AppendValuesResponse first = append("Sheet1", "OVERWRITE", rows(row("a", "", "c")));
+    AppendValuesResponse second = append("Sheet1", "OVERWRITE", rows(row("a", "", "c")));
+
+    assertThat(first.getTableRange()).isNull();
+    assertThat(first.getUpdates().getUpdatedRange()).isEqualTo("Sheet1!A1:C1");
+    assertThat(second.getTableRange()).isEqualTo("Sheet1!C1");
+    assertThat(second.getUpdates().getUpdatedRange()).isEqualTo("Sheet1!C2:E2");
+  }
+
+  @Test
+  void appendingTheSameRowToA1FindsTheTableA1AsGoogleRecorded() throws Exception {
+    append("Sheet1", "OVERWRITE", rows(row("a", "", "c")));
+
+    AppendValuesResponse second = append("Sheet1!A1", "OVERWRITE", rows(row("a", "", "c")));
+
+    assertThat(second.getTableRange()).isEqualTo("Sheet1!A1");
+    assertThat(second.getUpdates().getUpdatedRange()).isEqualTo("Sheet1!A2:C2");
+  }
+
+  @Test
+  void appendWritesBelowTheLastTableNotIntoAnEmptyRowAboveIt() throws Exception {
     put("Sheet1!A1", "RAW", rows(row("x", "y"), row("x", "y"), row(), row("later", "rows")));
 
-    AppendValuesResponse r = append("Sheet1!A:B", "OVERWRITE", rows(row("gap")));
+    AppendValuesResponse r = append("Sheet1!A:B", "OVERWRITE", rows(row("end")));
 
-    assertThat(r.getTableRange()).isEqualTo("Sheet1!A1:B2");
-    assertThat(get("Sheet1!A1:B4", "FORMATTED_VALUE"))
-        .isEqualTo(rows(row("x", "y"), row("x", "y"), row("gap"), row("later", "rows")));
+    assertThat(r.getTableRange()).isEqualTo("Sheet1!A4:B4");
+    assertThat(get("Sheet1!A1:B5", "FORMATTED_VALUE"))
+        .isEqualTo(rows(row("x", "y"), row("x", "y"), row(), row("later", "rows"), row("end")));
   }
 
   @Test

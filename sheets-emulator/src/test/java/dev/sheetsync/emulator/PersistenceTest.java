@@ -102,4 +102,42 @@ class PersistenceTest {
           .isEqualTo(List.of(List.of("a", "2024-01-31")));
     }
   }
+
+  @Test
+  void notesMergesNamedRangesAndTabColoursSurviveARestart(@TempDir Path dir) throws Exception {
+    EmulatorOptions options =
+        EmulatorOptions.defaults()
+            .withDataFile(dir.resolve("state.json"))
+            .withQuotas(Quotas.UNLIMITED);
+    String requests =
+        RawCalls.json(
+            "{'requests':[{'updateCells':{'range':{'sheetId':0,'startRowIndex':0,'endRowIndex':1,"
+                + "'startColumnIndex':0,'endColumnIndex':1},'fields':'note',"
+                + "'rows':[{'values':[{'note':'kept'}]}]}},"
+                + "{'mergeCells':{'range':{'sheetId':0,'startRowIndex':2,'endRowIndex':3,"
+                + "'startColumnIndex':0,'endColumnIndex':2}}},"
+                + "{'addNamedRange':{'namedRange':{'name':'Keys','range':{'sheetId':0,"
+                + "'startRowIndex':0,'endRowIndex':5,'startColumnIndex':0,'endColumnIndex':1}}}},"
+                + "{'updateSheetProperties':{'properties':{'sheetId':0,'tabColorStyle':"
+                + "{'rgbColor':{'red':1}}},'fields':'tabColorStyle'}}]}");
+    String before;
+    try (SheetsEmulator one = SheetsEmulator.start(options)) {
+      one.createSpreadsheet("s", "S", java.util.Map.of("Tab", List.of("ID")));
+      assertThat(RawCalls.call(one, "POST", "v4/spreadsheets/s:batchUpdate", requests).status())
+          .isEqualTo(200);
+      before =
+          RawCalls.call(one, "GET", "v4/spreadsheets/s?ranges=Tab!A1:B3&includeGridData=true", null)
+              .body()
+              .toString();
+    }
+    try (SheetsEmulator two = SheetsEmulator.start(options)) {
+      String after =
+          RawCalls.call(two, "GET", "v4/spreadsheets/s?ranges=Tab!A1:B3&includeGridData=true", null)
+              .body()
+              .toString()
+              .replace(two.baseUrl(), "BASE");
+      assertThat(after).contains("\"note\":\"kept\"", "\"merges\"", "\"Keys\"", "tabColorStyle");
+      assertThat(after).isEqualTo(before.replaceAll("http://localhost:\\d+/", "BASE"));
+    }
+  }
 }
