@@ -17,17 +17,39 @@ final class Json {
    * spellings ({@code update_sheet_properties}, {@code sheet_id}). Values are left as they are.
    */
   static JsonNode camelCaseNames(JsonNode node) {
+    return hasSnakeCaseName(node) ? camelCased(node) : node; // large value writes stay uncopied
+  }
+
+  private static boolean hasSnakeCaseName(JsonNode node) {
+    if (node.isObject()) {
+      var names = node.fieldNames();
+      while (names.hasNext()) {
+        if (names.next().indexOf('_') >= 0) {
+          return true;
+        }
+      }
+    }
+    if (node.isContainerNode()) {
+      for (JsonNode child : node) {
+        if (hasSnakeCaseName(child)) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
+
+  private static JsonNode camelCased(JsonNode node) {
     if (node.isArray()) {
       ArrayNode out = MAPPER.createArrayNode();
-      node.forEach(child -> out.add(camelCaseNames(child)));
+      node.forEach(child -> out.add(camelCased(child)));
       return out;
     }
     if (!node.isObject()) {
       return node;
     }
     ObjectNode out = MAPPER.createObjectNode();
-    node.fields()
-        .forEachRemaining(e -> out.set(camelCase(e.getKey()), camelCaseNames(e.getValue())));
+    node.fields().forEachRemaining(e -> out.set(camelCase(e.getKey()), camelCased(e.getValue())));
     return out;
   }
 
