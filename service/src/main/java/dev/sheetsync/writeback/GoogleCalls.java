@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
 /**
  * Runs Sheets calls within the quota, retrying what may pass: 429, 5xx and timeouts, with truncated
  * exponential backoff and jitter (Google's client retries nothing by itself). After a 429 it waits
- * at least for the next quota window, as Google advises. Thread-safe.
+ * one whole quota window (Google's window rolls; see {@link #backoff}). Thread-safe.
  */
 @Component
 class GoogleCalls {
@@ -85,14 +85,15 @@ class GoogleCalls {
             google.initialBackoff().toMillis() << Math.min(attempt - 1, 20));
     long jittered = capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1);
     if (status == 429) {
-      // Quotas refill per window: anything sooner than the next window is likely a wasted request.
-      // If the run ends before that, the plain backoff still gives another (cheap) chance.
-      long window = google.quotaWindow().toMillis();
-      long untilNextWindow =
-          window - Math.floorMod(time.millis(), window) + ThreadLocalRandom.current().nextLong(50);
+      // Google's per-minute quota is a rolling window, not calendar minutes: recorded traffic
+      // (gspread's cassettes) shows 429s for 30-50 s after the first one, then more than 60
+      // requests admitted within a minute. Waiting one whole window from the refusal is the first
+      // moment a retry is sure to find room. If the run ends before that, the plain backoff still
+      // gives another (cheap) chance.
+      long untilRoom = google.quotaWindow().toMillis() + ThreadLocalRandom.current().nextLong(50);
       long remaining = (deadlineNanos - time.nanos()) / 1_000_000;
-      if (untilNextWindow < remaining) {
-        jittered = Math.max(jittered, untilNextWindow);
+      if (untilRoom < remaining) {
+        jittered = Math.max(jittered, untilRoom);
       }
     }
     return Duration.ofMillis(jittered);
