@@ -8,6 +8,7 @@ import dev.sheetsync.writeback.WriteBack;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,6 +31,7 @@ import org.springframework.stereotype.Component;
 public class WriteBackTrigger {
 
   private static final Logger log = LoggerFactory.getLogger(WriteBackTrigger.class);
+  private static final List<String> OUTCOMES = List.of("completed", "already_running", "failed");
 
   private final ClusterLock lock;
   private final WriteBack writeBack;
@@ -49,6 +51,13 @@ public class WriteBackTrigger {
     this.succeeded = itemCounter(meters, "succeeded");
     this.failed = itemCounter(meters, "failed");
     this.skipped = itemCounter(meters, "skipped");
+    // Every trigger and outcome at 0 from the start: an alert on failed runs must see the first
+    // one.
+    for (TriggerSource source : TriggerSource.values()) {
+      for (String outcome : OUTCOMES) {
+        runTimer(source, outcome);
+      }
+    }
   }
 
   /**
@@ -59,13 +68,16 @@ public class WriteBackTrigger {
   public WriteBackOutcome run(TriggerSource source) {
     Timer.Sample sample = Timer.start(meters);
     WriteBackOutcome outcome = runLocked(source);
-    sample.stop(
-        Timer.builder("sheetsync.writeback.run")
-            .description("Write-back runs, including refused and failed attempts")
-            .tag("trigger", source.label())
-            .tag("outcome", outcomeTag(outcome))
-            .register(meters));
+    sample.stop(runTimer(source, outcomeTag(outcome)));
     return outcome;
+  }
+
+  private Timer runTimer(TriggerSource source, String outcome) {
+    return Timer.builder("sheetsync.writeback.run")
+        .description("Write-back runs, including refused and failed attempts")
+        .tag("trigger", source.label())
+        .tag("outcome", outcome)
+        .register(meters);
   }
 
   private WriteBackOutcome runLocked(TriggerSource source) {
