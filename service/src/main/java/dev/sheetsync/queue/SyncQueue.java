@@ -22,6 +22,7 @@ public class SyncQueue {
   private final QueueOutcomes outcomes;
   private final QueueMaintenance maintenance;
   private final QueueReports reports;
+  private volatile boolean claiming = true;
 
   SyncQueue(
       QueueClaims claims,
@@ -42,7 +43,18 @@ public class SyncQueue {
    * @return the claimed items in id order (the order the changes were made); empty if none is due
    */
   public List<QueueItem> dequeue(int n) {
+    if (!claiming) {
+      return List.of();
+    }
     return claims.dequeue(n);
+  }
+
+  /**
+   * From now on {@link #dequeue} claims nothing (graceful shutdown): a run in progress ends after
+   * its current batch instead of starting another one the shutdown would cut off.
+   */
+  public void stopClaiming() {
+    claiming = false;
   }
 
   /**
@@ -84,7 +96,11 @@ public class SyncQueue {
     return maintenance.cleanup(completedOlderThan, logsOlderThan);
   }
 
-  /** Counts per status and the age of the oldest due PENDING item, from one query. */
+  /**
+   * Counts per status, the age of the oldest PENDING item (due or backing off) and how many retry.
+   * COMPLETED items completed before the current hour are counted once and recounted when the
+   * cleanup removes some (see {@link QueueReports}), so that the cost does not grow with them.
+   */
   public QueueStats stats() {
     return reports.stats();
   }
@@ -97,6 +113,25 @@ public class SyncQueue {
   /** Gives every FAILED item a fresh start; returns how many. */
   public int retryAllFailed() {
     return maintenance.retry(null);
+  }
+
+  /**
+   * Makes one PENDING item that waits for a later attempt due now (its attempts kept).
+   *
+   * @return false if the item is not PENDING or already due
+   */
+  public boolean retryNow(long id) {
+    return maintenance.dueNow(id) == 1;
+  }
+
+  /** Makes every PENDING item waiting for a later attempt due now; returns how many. */
+  public int retryAllWaitingNow() {
+    return maintenance.dueNow(null);
+  }
+
+  /** PENDING items that failed at least once, next attempt first. */
+  public List<WaitingItem> waiting(int limit) {
+    return reports.waiting(limit);
   }
 
   /** The most recently created FAILED items, newest first. */

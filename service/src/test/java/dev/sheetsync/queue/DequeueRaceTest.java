@@ -24,7 +24,7 @@ class DequeueRaceTest {
 
   @Test
   void twoClaimersRacingOverTheSameItemsClaimEachItemExactlyOnce() throws Exception {
-    jdbc.sql("truncate sync_queue, sync_log restart identity").update();
+    jdbc.sql("truncate sync_queue, sync_log, sync_activity_hours restart identity").update();
     jdbc.sql(
             """
             insert into sync_queue (action, model, record_id, payload)
