@@ -32,14 +32,14 @@ class ActivityHours {
    */
   static final Duration SETTLE = Duration.ofMinutes(5);
 
-  private static final String STORED =
+  static final String STORED =
       """
       select hour, succeeded, failed, waiting
         from sync_activity_hours
        where hour between :from and :to
       """;
 
-  private static final String OUTCOMES =
+  static final String OUTCOMES =
       """
       select date_trunc('hour', synced_at, 'UTC') as hour,
              count(*) filter (where status = 'SUCCESS') as succeeded,
@@ -56,7 +56,7 @@ class ActivityHours {
    * are grouped by (created hour, completed hour) first, so each row is read once whatever the
    * number of hours.
    */
-  private static final String WAITING =
+  static final String WAITING =
       """
       with done as (
           select date_trunc('hour', created_at, 'UTC') as created_hour,

@@ -18,7 +18,7 @@ public class SyncLog {
    * queue does and carries the booking code and customer; it is gone once the cleanup removed the
    * completed item (after {@code completed-retention}), and then the row stands alone.
    */
-  private static final String RECENT_WRITE_BACKS =
+  static final String RECENT_WRITE_BACKS =
       """
       select l.id, l.queue_item_id, q.model, l.sheet_name, l.action, l.record_id,
              %s as booking_code, %s as customer, l.row_index, l.status, l.error_message,
@@ -31,7 +31,7 @@ public class SyncLog {
       """
           .formatted(QueueReports.BOOKING_CODE, QueueReports.CUSTOMER);
 
-  private static final String LAST_PROCESSED =
+  static final String LAST_PROCESSED =
       """
       select max(synced_at) from sync_log where action like 'WRITE\\_BACK%'
       """;

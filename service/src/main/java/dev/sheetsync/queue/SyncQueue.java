@@ -57,6 +57,11 @@ public class SyncQueue {
     claiming = false;
   }
 
+  /** Claims again after {@link #stopClaiming()} (a stopped application context started again). */
+  public void startClaiming() {
+    claiming = true;
+  }
+
   /**
    * Records what happened to claimed items, with their sync-log rows, in at most three statements.
    * Outcomes whose claim is no longer held (the item was reset as stuck meanwhile) are ignored and
@@ -98,8 +103,9 @@ public class SyncQueue {
 
   /**
    * Counts per status, the age of the oldest PENDING item (due or backing off) and how many retry.
-   * COMPLETED items completed before the current hour are counted once and recounted when the
-   * cleanup removes some (see {@link QueueReports}), so that the cost does not grow with them.
+   * COMPLETED items completed before the current hour are counted once, extended hour by hour and
+   * recounted when the cleanup removes some (see {@link QueueReports}), so that the cost does not
+   * grow with them.
    */
   public QueueStats stats() {
     return reports.stats();

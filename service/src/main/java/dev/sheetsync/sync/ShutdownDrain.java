@@ -27,6 +27,9 @@ class ShutdownDrain implements SmartLifecycle {
 
   @Override
   public void start() {
+    // Also after a stop: a context can be stopped and started again (Spring's test framework
+    // pauses cached contexts that way), and claims must then resume.
+    queue.startClaiming();
     running = true;
   }
 
@@ -34,7 +37,7 @@ class ShutdownDrain implements SmartLifecycle {
   public void stop() {
     queue.stopClaiming();
     running = false;
-    log.info("Shutting down: no new queue claims; a run in progress ends after its batch");
+    log.info("Stopping: no new queue claims; a run in progress ends after its batch");
   }
 
   @Override
