@@ -1,5 +1,7 @@
-// The console's only script: the run button, the retry buttons, and a poll that keeps the counts
-// fresh. Everything goes through the public sync API with the session cookie.
+// The console's only script: the run button, the retry buttons, and a refresh that keeps the page
+// true. A refresh fetches the page again and swaps its live part (#live), so counts, chart,
+// waiting and failed items, log, runs and every time are rendered by the server in one format,
+// whether on the 10 s timer or right after a run. Actions go through the public sync API.
 (function () {
   "use strict";
 
@@ -7,42 +9,6 @@
 
   function $(id) {
     return document.getElementById(id);
-  }
-
-  function describeAge(seconds) {
-    if (seconds === null || seconds === undefined) return "none waiting";
-    const s = Math.max(0, seconds);
-    if (s < 60) return s + " s";
-    if (s < 3600) return Math.floor(s / 60) + " min " + (s % 60) + " s";
-    if (s < 86400) return Math.floor(s / 3600) + " h " + Math.floor((s % 3600) / 60) + " min";
-    return Math.floor(s / 86400) + " d " + Math.floor((s % 86400) / 3600) + " h";
-  }
-
-  function showStats(stats) {
-    if (!stats) return;
-    for (const key of ["pending", "processing", "completed", "failed", "total"]) {
-      $("count-" + key).textContent = stats[key];
-    }
-    $("oldest-pending").textContent = describeAge(stats.oldestPendingAgeSeconds);
-  }
-
-  // The pauses in words, as the page renders them: what is wrong, what to do, since when.
-  function showPaused(paused) {
-    const list = $("paused-list");
-    if (!list) return;
-    list.replaceChildren();
-    paused.forEach(function (p) {
-      const item = document.createElement("li");
-      const scope = document.createElement("strong");
-      scope.textContent = p.tab ? "Tab " + p.tab : "Whole spreadsheet";
-      item.append(scope, ": " + p.reason + ". To fix: " + p.hint + ". ");
-      const since = document.createElement("span");
-      since.className = "muted";
-      since.textContent = "Since " + String(p.since).replace("T", " ").replace(/\.\d+/, "").replace("Z", " UTC");
-      item.append(since);
-      list.append(item);
-    });
-    $("paused").hidden = paused.length === 0;
   }
 
   async function post(url) {
@@ -60,23 +26,38 @@
     return { status: response.status, body: body };
   }
 
+  let refreshing = null;
+
+  // One refresh at a time; a caller during a refresh waits for it and then refreshes again, so that
+  // what it changed (a run, a retry) is shown.
   async function refresh() {
+    while (refreshing) {
+      await refreshing;
+    }
+    refreshing = load();
     try {
-      const response = await fetch("/api/sync/queue", {
+      await refreshing;
+    } finally {
+      refreshing = null;
+    }
+  }
+
+  async function load() {
+    try {
+      const response = await fetch(window.location.pathname, {
         credentials: "same-origin",
-        headers: { Accept: "application/json" },
+        headers: { Accept: "text/html" },
       });
-      if (response.status === 401) {
+      if (response.redirected && response.url.indexOf("/login") >= 0) {
         window.location.assign("/login");
         return;
       }
-      const body = await response.json();
-      if (body.success) {
-        showStats(body.data.stats);
-        showPaused(body.data.paused || []);
-        if (body.data.lastProcessed) {
-          $("last-processed").textContent = body.data.lastProcessed;
-        }
+      if (!response.ok) return;
+      const page = new DOMParser().parseFromString(await response.text(), "text/html");
+      const live = page.getElementById("live");
+      if (live) {
+        $("live").replaceWith(document.adoptNode(live));
+        document.body.dataset.refreshedAt = String(Date.now());
       }
     } catch (e) {
       // offline for a moment; the next poll tries again
@@ -91,6 +72,7 @@
     indicator.hidden = false;
     output.textContent = "";
     output.className = "";
+    delete output.dataset.processed;
     try {
       const { status, body } = await post("/api/sync/write-back");
       if (status === 200 && body.success) {
@@ -98,11 +80,12 @@
         output.textContent =
           "Processed " + r.processed + ": " + r.succeeded + " succeeded, " +
           r.failed + " failed, " + r.skipped + " skipped.";
-        output.dataset.processed = r.processed;
+        await refresh();
         output.dataset.succeeded = r.succeeded;
         output.dataset.failed = r.failed;
         output.dataset.skipped = r.skipped;
-        showStats(body.queueStats);
+        // Set last: tests (and people) can rely on the page being current once it is there.
+        output.dataset.processed = r.processed;
       } else if (status === 409) {
         output.textContent = "A write-back is already running; try again when it has finished.";
         output.className = "error";
@@ -119,35 +102,33 @@
     }
   }
 
-  async function retry(button) {
+  async function act(button, url) {
     button.disabled = true;
-    const { status, body } = await post("/api/sync/queue/" + button.dataset.id + "/retry");
+    const { status, body } = await post(url);
     if (status === 200) {
-      button.closest("tr").remove();
-      refresh();
+      await refresh();
     } else {
       button.disabled = false;
       button.title = body.error || "HTTP " + status;
     }
   }
 
-  async function retryAll(button) {
-    button.disabled = true;
-    const { status } = await post("/api/sync/queue/retry-failed");
-    if (status === 200) {
-      window.location.reload();
-    } else {
-      button.disabled = false;
-    }
-  }
-
   document.addEventListener("DOMContentLoaded", function () {
     const run = $("run-write-back");
     if (run) run.addEventListener("click", runWriteBack);
-    const all = $("retry-all");
-    if (all) all.addEventListener("click", function () { retryAll(all); });
-    document.querySelectorAll("button.retry").forEach(function (b) {
-      b.addEventListener("click", function () { retry(b); });
+    // Delegated: the buttons inside #live are replaced on every refresh.
+    document.addEventListener("click", function (event) {
+      const button = event.target.closest("button");
+      if (!button || !$("live").contains(button)) return;
+      if (button.id === "retry-all") {
+        act(button, "/api/sync/queue/retry-failed");
+      } else if (button.id === "retry-waiting") {
+        // "Retry now": make every waiting item due, then run the write-back as the button above.
+        button.disabled = true;
+        post("/api/sync/queue/retry-waiting").then(runWriteBack);
+      } else if (button.classList.contains("retry")) {
+        act(button, "/api/sync/queue/" + button.dataset.id + "/retry");
+      }
     });
     setInterval(refresh, POLL_MS);
   });

@@ -1,36 +1,42 @@
 package dev.sheetsync.admin;
 
 import dev.sheetsync.pause.SyncPauses;
-import dev.sheetsync.queue.FailedItem;
 import dev.sheetsync.queue.HourlyActivity;
 import dev.sheetsync.queue.QueueStats;
 import dev.sheetsync.queue.SyncLog;
 import dev.sheetsync.queue.SyncQueue;
+import dev.sheetsync.runs.RunHistory;
 import dev.sheetsync.security.CurrentUser;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sync.ClusterLock;
+import dev.sheetsync.system.Paging;
 import dev.sheetsync.users.Permissions;
 import dev.sheetsync.users.SignedInUser;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 
 /**
- * The console page. Everyone logged in sees the queue counts; admins also see the chart, the failed
- * items, the log, and the buttons (which call the sync API, so the console has no write paths of
- * its own). Unauthenticated browsers are sent to the login form by the security configuration.
+ * The console page. Everyone logged in sees the queue counts; admins also see the chart, the items
+ * waiting for a retry, the failed items, the log, the runs and the buttons (which call the sync
+ * API, so the console has no write paths of its own). Unauthenticated browsers are sent to the
+ * login form by the security configuration.
+ *
+ * <p>The page's script refreshes by fetching this page again and swapping its live part, so every
+ * number and time is rendered here, in one format, whether on load, on the timer or after a run.
  */
 @Controller
 class AdminController {
 
   static final int RECENT_FAILED = 10;
+  static final int WAITING = 10;
   static final int RECENT_LOGS = 20;
+  static final int RECENT_RUNS = 10;
 
   private final SyncQueue queue;
   private final SyncLog syncLog;
-  private final BacklogHistory backlog;
+  private final RunHistory runs;
   private final ClusterLock lock;
   private final SpreadsheetTarget spreadsheet;
   private final SyncPauses pauses;
@@ -38,13 +44,13 @@ class AdminController {
   AdminController(
       SyncQueue queue,
       SyncLog syncLog,
-      BacklogHistory backlog,
+      RunHistory runs,
       ClusterLock lock,
       SpreadsheetTarget spreadsheet,
       SyncPauses pauses) {
     this.queue = queue;
     this.syncLog = syncLog;
-    this.backlog = backlog;
+    this.runs = runs;
     this.lock = lock;
     this.spreadsheet = spreadsheet;
     this.pauses = pauses;
@@ -56,15 +62,17 @@ class AdminController {
     QueueStats stats = queue.stats();
     model.addAttribute("user", CurrentUser.get().map(SignedInUser::email).orElse(""));
     model.addAttribute("admin", admin);
+    model.addAttribute("times", Times.INSTANCE);
     model.addAttribute("stats", stats);
     model.addAttribute("paused", pauses.open());
     model.addAttribute("oldestPending", Ages.describe(stats.oldestPendingAgeSeconds()));
     model.addAttribute("lastProcessed", syncLog.lastProcessed().orElse(null));
     if (admin) {
-      List<FailedItem> failed = queue.recentFailed(RECENT_FAILED);
-      model.addAttribute("failed", failed);
+      model.addAttribute("waiting", queue.waiting(WAITING));
+      model.addAttribute("failed", queue.recentFailed(RECENT_FAILED));
       model.addAttribute("logs", syncLog.recentWriteBackLogs(RECENT_LOGS));
-      model.addAttribute("chart", chart());
+      model.addAttribute("runs", runs.page(new Paging(0, RECENT_RUNS)).items());
+      model.addAttribute("chart", chart(syncLog.hourlyActivity()));
       model.addAttribute("running", lock.isHeldAnywhere(ClusterLock.Name.WRITE_BACK));
       model.addAttribute("spreadsheetUrl", spreadsheet.spreadsheetUrl());
       model.addAttribute("spreadsheetEmbedded", spreadsheet.embedded());
@@ -72,18 +80,10 @@ class AdminController {
     return "admin/index";
   }
 
-  private ActivityChart chart() {
-    List<HourlyActivity> hours = syncLog.hourlyActivity();
-    Map<java.time.OffsetDateTime, Long> pending =
-        hours.isEmpty()
-            ? Map.of()
-            : backlog.hourly(hours.get(0).hour(), hours.get(hours.size() - 1).hour());
+  private static ActivityChart chart(List<HourlyActivity> hours) {
     return ActivityChart.of(
         hours.stream()
-            .map(
-                h ->
-                    new ActivityChart.Hour(
-                        h.hour(), h.succeeded(), h.failed(), pending.getOrDefault(h.hour(), 0L)))
+            .map(h -> new ActivityChart.Hour(h.hour(), h.succeeded(), h.failed(), h.waiting()))
             .toList());
   }
 }

@@ -1,6 +1,6 @@
 package dev.sheetsync.admin;
 
-/** "3 min 20 s"-style durations for people; the JavaScript in admin.js mirrors it. */
+/** "3 min 20 s"-style durations for people. */
 final class Ages {
 
   private Ages() {}

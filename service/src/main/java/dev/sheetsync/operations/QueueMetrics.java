@@ -30,7 +30,7 @@ class QueueMetrics implements MeterBinder {
 
   private final SyncQueue queue;
   private final Clock clock;
-  private QueueStats cached = new QueueStats(0, 0, 0, 0, 0, null);
+  private QueueStats cached = new QueueStats(0, 0, 0, 0, 0, null, 0);
   private Instant readAt = Instant.MIN;
 
   QueueMetrics(SyncQueue queue, Clock clock) {
@@ -44,6 +44,9 @@ class QueueMetrics implements MeterBinder {
     gauge(registry, "processing", QueueStats::processing);
     gauge(registry, "completed", QueueStats::completed);
     gauge(registry, "failed", QueueStats::failed);
+    Gauge.builder("sheetsync.queue.retrying", this, m -> m.stats().retrying())
+        .description("PENDING items that failed at least once and wait for their next attempt")
+        .register(registry);
     Gauge.builder(
             "sheetsync.queue.oldest.pending.age",
             this,
@@ -51,7 +54,7 @@ class QueueMetrics implements MeterBinder {
               Long age = m.stats().oldestPendingAgeSeconds();
               return age == null ? 0 : age;
             })
-        .description("Age of the oldest due PENDING item; 0 when nothing waits")
+        .description("Age of the oldest PENDING item, due or backing off; 0 when nothing waits")
         .baseUnit("seconds")
         .register(registry);
   }

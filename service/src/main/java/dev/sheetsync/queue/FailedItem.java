@@ -3,12 +3,20 @@ package dev.sheetsync.queue;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
-/** A FAILED queue item, for the admin view. */
+/**
+ * A FAILED queue item, for the admin view.
+ *
+ * @param bookingCode the booking code from the change's snapshot (the request's own, or that of the
+ *     operator's or revenue's request); null if the snapshot has none
+ * @param customer the customer's name, likewise
+ */
 public record FailedItem(
     long id,
     SyncModel model,
     SyncAction action,
     UUID recordId,
+    String bookingCode,
+    String customer,
     String lastError,
     int retries,
     OffsetDateTime createdAt) {}

@@ -55,6 +55,17 @@ class QueueMaintenance {
        where status = 'FAILED' and (:all or id = :id)
       """;
 
+  /**
+   * "Retry now" for items backing off after failed attempts: due at once, attempts kept, so that an
+   * admin who fixed the cause (shared the spreadsheet again) need not wait up to {@code
+   * backoff-max}, and an item that keeps failing still ends FAILED after {@code max-retries}.
+   */
+  private static final String DUE_NOW =
+      """
+      update sync_queue set next_attempt_at = :now
+       where status = 'PENDING' and next_attempt_at > :now and (:all or id = :id)
+      """;
+
   /** Deletes in chunks: short transactions, no long locks on a table the run is using. */
   private static final String DELETE_COMPLETED =
       """
@@ -110,6 +121,14 @@ class QueueMaintenance {
 
   int retry(Long id) {
     return jdbc.sql(RETRY)
+        .param("now", QueueClaims.now(clock))
+        .param("all", id == null)
+        .param("id", id == null ? -1L : id)
+        .update();
+  }
+
+  int dueNow(Long id) {
+    return jdbc.sql(DUE_NOW)
         .param("now", QueueClaims.now(clock))
         .param("all", id == null)
         .param("id", id == null ? -1L : id)

@@ -1,7 +1,10 @@
 package dev.sheetsync.queue;
 
 import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -10,49 +13,168 @@ import org.springframework.stereotype.Component;
 @Component
 class QueueReports {
 
-  private static final String STATS =
+  /**
+   * Everything but the COMPLETED items older than {@code :since}: a week of completed items at the
+   * default retention is a million rows, and counting them on every console load took most of a
+   * second. One scalar subquery per figure, so that each reads only its own index range (the status
+   * index, the completed-time index), whatever the planner thinks of an OR.
+   */
+  static final String STATS =
       """
-      select count(*) filter (where status = 'PENDING')    as pending,
-             count(*) filter (where status = 'PROCESSING') as processing,
-             count(*) filter (where status = 'COMPLETED')  as completed,
-             count(*) filter (where status = 'FAILED')     as failed,
-             count(*)                                      as total,
-             floor(extract(epoch from cast(:now as timestamptz) - min(created_at)
-                   filter (where status = 'PENDING' and next_attempt_at <= :now)))::bigint
-                                                           as oldest_pending_age
-        from sync_queue
+      select (select count(*) from sync_queue where status = 'PENDING')    as pending,
+             (select count(*) from sync_queue where status = 'PROCESSING') as processing,
+             (select count(*) from sync_queue where status = 'FAILED')     as failed,
+             (select count(*) from sync_queue
+               where status = 'PENDING' and retries > 0)                   as retrying,
+             (select count(*) from sync_queue
+               where status = 'COMPLETED' and processed_at >= :since)
+           + (select count(*) from sync_queue
+               where status = 'COMPLETED' and processed_at is null)       as completed_recently,
+             floor(extract(epoch from cast(:now as timestamptz)
+                   - (select min(created_at) from sync_queue where status = 'PENDING')))::bigint
+                                                                           as oldest_waiting_age
       """;
 
-  private static final String RECENT_FAILED =
+  /**
+   * The older COMPLETED items change only when the cleanup deletes some (the oldest first, which
+   * moves the first of them) or a new hour adds the last hour's: their count is kept with its first
+   * and last id, extended by the next hour's items when the hour changes, and counted afresh when
+   * the first or last id moved otherwise (and once at startup).
+   */
+  static final String COMPLETED_BEFORE =
       """
-      select id, model, action, record_id, last_error, retries, created_at
+      select count(*) as n, min(id) as first_id, max(id) as last_id
         from sync_queue
-       where status = 'FAILED'
-       order by created_at desc, id desc
-       limit :limit
+       where status = 'COMPLETED' and processed_at < :since
       """;
+
+  static final String COMPLETED_BETWEEN =
+      """
+      select count(*) from sync_queue
+       where status = 'COMPLETED' and processed_at >= :from and processed_at < :to
+      """;
+
+  static final String COMPLETED_BEFORE_BOUNDS =
+      """
+      select (select id from sync_queue
+               where status = 'COMPLETED' and processed_at < :since
+               order by id limit 1) as first_id,
+             (select id from sync_queue
+               where status = 'COMPLETED' and processed_at < :since
+               order by id desc limit 1) as last_id
+      """;
+
+  /** Payload field names differ by model: a request's own, or its request's for the others. */
+  static final String BOOKING_CODE =
+      "coalesce(q.payload ->> 'bookingCode', q.payload ->> 'request.bookingCode')";
+
+  static final String CUSTOMER =
+      "coalesce(q.payload ->> 'customerName', q.payload ->> 'request.customerName')";
+
+  static final String RECENT_FAILED =
+      """
+      select q.id, q.model, q.action, q.record_id, %s as booking_code, %s as customer,
+             q.last_error, q.retries, q.created_at
+        from sync_queue q
+       where q.status = 'FAILED'
+       order by q.created_at desc, q.id desc
+       limit :limit
+      """
+          .formatted(BOOKING_CODE, CUSTOMER);
+
+  /** Items that failed at least once and wait for their next attempt, next due first. */
+  static final String WAITING =
+      """
+      select q.id, q.model, q.action, q.record_id, %s as booking_code, %s as customer,
+             q.retries, q.next_attempt_at, q.last_error, q.created_at
+        from sync_queue q
+       where q.status = 'PENDING' and q.retries > 0
+       order by q.next_attempt_at, q.id
+       limit :limit
+      """
+          .formatted(BOOKING_CODE, CUSTOMER);
 
   private final JdbcClient jdbc;
   private final Clock clock;
+  private final QueueProperties properties;
+  private volatile CompletedBefore completedBefore;
 
-  QueueReports(JdbcClient jdbc, Clock clock) {
+  QueueReports(JdbcClient jdbc, Clock clock, QueueProperties properties) {
     this.jdbc = jdbc;
     this.clock = clock;
+    this.properties = properties;
   }
 
   QueueStats stats() {
+    OffsetDateTime now = QueueClaims.now(clock);
+    OffsetDateTime since = now.truncatedTo(ChronoUnit.HOURS);
+    long older = completedBefore(since);
     return jdbc.sql(STATS)
-        .param("now", QueueClaims.now(clock))
+        .param("now", now)
+        .param("since", since)
         .query(
-            (rs, n) ->
-                new QueueStats(
-                    rs.getLong("pending"),
-                    rs.getLong("processing"),
-                    rs.getLong("completed"),
-                    rs.getLong("failed"),
-                    rs.getLong("total"),
-                    rs.getObject("oldest_pending_age", Long.class)))
+            (rs, n) -> {
+              long pending = rs.getLong("pending");
+              long processing = rs.getLong("processing");
+              long completed = rs.getLong("completed_recently") + older;
+              long failed = rs.getLong("failed");
+              return new QueueStats(
+                  pending,
+                  processing,
+                  completed,
+                  failed,
+                  pending + processing + completed + failed,
+                  rs.getObject("oldest_waiting_age", Long.class),
+                  rs.getLong("retrying"));
+            })
         .single();
+  }
+
+  private long completedBefore(OffsetDateTime since) {
+    CompletedBefore known = completedBefore;
+    if (known != null && !known.since().isAfter(since)) {
+      CompletedBefore bounds =
+          jdbc.sql(COMPLETED_BEFORE_BOUNDS)
+              .param("since", since)
+              .query(
+                  (rs, n) ->
+                      new CompletedBefore(
+                          since,
+                          -1,
+                          rs.getObject("first_id", Long.class),
+                          rs.getObject("last_id", Long.class)))
+              .single();
+      if (known.since().equals(since) && known.sameBounds(bounds)) {
+        return known.count();
+      }
+      // A new hour: nothing was removed from the start (the cleanup removes the oldest first), so
+      // only the items completed in the hours since the last count are added.
+      if (known.since().isBefore(since) && Objects.equals(known.firstId(), bounds.firstId())) {
+        long added =
+            jdbc.sql(COMPLETED_BETWEEN)
+                .param("from", known.since())
+                .param("to", since)
+                .query(Long.class)
+                .single();
+        CompletedBefore next =
+            new CompletedBefore(since, known.count() + added, bounds.firstId(), bounds.lastId());
+        completedBefore = next;
+        return next.count();
+      }
+    }
+    CompletedBefore fresh =
+        jdbc.sql(COMPLETED_BEFORE)
+            .param("since", since)
+            .query(
+                (rs, n) ->
+                    new CompletedBefore(
+                        since,
+                        rs.getLong("n"),
+                        rs.getObject("first_id", Long.class),
+                        rs.getObject("last_id", Long.class)))
+            .single();
+    completedBefore = fresh;
+    return fresh.count();
   }
 
   List<FailedItem> recentFailed(int limit) {
@@ -65,9 +187,39 @@ class QueueReports {
                     SyncModel.fromDbName(rs.getString("model")),
                     SyncAction.valueOf(rs.getString("action")),
                     rs.getObject("record_id", UUID.class),
+                    rs.getString("booking_code"),
+                    rs.getString("customer"),
                     rs.getString("last_error"),
                     rs.getInt("retries"),
-                    rs.getObject("created_at", java.time.OffsetDateTime.class)))
+                    rs.getObject("created_at", OffsetDateTime.class)))
         .list();
+  }
+
+  List<WaitingItem> waiting(int limit) {
+    return jdbc.sql(WAITING)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                new WaitingItem(
+                    rs.getLong("id"),
+                    SyncModel.fromDbName(rs.getString("model")),
+                    SyncAction.valueOf(rs.getString("action")),
+                    rs.getObject("record_id", UUID.class),
+                    rs.getString("booking_code"),
+                    rs.getString("customer"),
+                    rs.getInt("retries") + 1,
+                    properties.maxRetries(),
+                    rs.getObject("next_attempt_at", OffsetDateTime.class),
+                    rs.getString("last_error"),
+                    rs.getObject("created_at", OffsetDateTime.class)))
+        .list();
+  }
+
+  /** The count of COMPLETED items completed before {@code since}, with their first and last id. */
+  private record CompletedBefore(OffsetDateTime since, long count, Long firstId, Long lastId) {
+
+    boolean sameBounds(CompletedBefore other) {
+      return Objects.equals(firstId, other.firstId) && Objects.equals(lastId, other.lastId);
+    }
   }
 }

@@ -1,9 +1,11 @@
 package dev.sheetsync.queue;
 
 /**
- * Counts per status, from one query.
+ * Counts per status.
  *
- * @param oldestPendingAgeSeconds age of the oldest PENDING item that is due now, or null if none
+ * @param oldestPendingAgeSeconds age in seconds of the oldest item still waiting to be written
+ *     (PENDING, due now or backing off after a failed attempt), or null if none waits
+ * @param retrying PENDING items that failed at least once and wait for their next attempt
  */
 public record QueueStats(
     long pending,
@@ -11,4 +13,5 @@ public record QueueStats(
     long completed,
     long failed,
     long total,
-    Long oldestPendingAgeSeconds) {}
+    Long oldestPendingAgeSeconds,
+    long retrying) {}

@@ -1,8 +1,6 @@
 package dev.sheetsync.queue;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,43 +13,38 @@ import org.springframework.stereotype.Service;
 @Service
 public class SyncLog {
 
-  private static final String RECENT_WRITE_BACKS =
+  /**
+   * The queue item of each row (found by primary key, so 20 look-ups) names the model the way the
+   * queue does and carries the booking code and customer; it is gone once the cleanup removed the
+   * completed item (after {@code completed-retention}), and then the row stands alone.
+   */
+  static final String RECENT_WRITE_BACKS =
       """
-      select id, queue_item_id, sheet_name, action, record_id, row_index, status, error_message,
-             synced_at
-        from sync_log
-       where action like 'WRITE\\_BACK%'
-       order by synced_at desc, id desc
+      select l.id, l.queue_item_id, q.model, l.sheet_name, l.action, l.record_id,
+             %s as booking_code, %s as customer, l.row_index, l.status, l.error_message,
+             l.synced_at
+        from sync_log l
+        left join sync_queue q on q.id = l.queue_item_id
+       where l.action like 'WRITE\\_BACK%%'
+       order by l.synced_at desc, l.id desc
        limit :limit
-      """;
+      """
+          .formatted(QueueReports.BOOKING_CODE, QueueReports.CUSTOMER);
 
-  private static final String LAST_PROCESSED =
+  static final String LAST_PROCESSED =
       """
       select max(synced_at) from sync_log where action like 'WRITE\\_BACK%'
       """;
 
-  /** 24 hourly buckets ending with the current hour, empty hours included (zeros). */
-  private static final String HOURLY =
-      """
-      select h.hour,
-             count(l.id)                                  as processed,
-             count(l.id) filter (where l.status = 'SUCCESS') as succeeded,
-             count(l.id) filter (where l.status = 'FAILED')  as failed
-        from generate_series(cast(:from as timestamptz), cast(:to as timestamptz),
-                             interval '1 hour') as h(hour)
-        left join sync_log l
-          on l.synced_at >= h.hour and l.synced_at < h.hour + interval '1 hour'
-         and l.action like 'WRITE\\_BACK%'
-       group by h.hour
-       order by h.hour
-      """;
+  /** Write-back rows store their action as {@code WRITE_BACK_CREATE}; shown as {@code CREATE}. */
+  private static final String WRITE_BACK_PREFIX = "WRITE_BACK_";
 
   private final JdbcClient jdbc;
-  private final Clock clock;
+  private final ActivityHours activity;
 
-  SyncLog(JdbcClient jdbc, Clock clock) {
+  SyncLog(JdbcClient jdbc, ActivityHours activity) {
     this.jdbc = jdbc;
-    this.clock = clock;
+    this.activity = activity;
   }
 
   /** The latest write-back log rows (actions {@code WRITE_BACK_*}), newest first. */
@@ -63,9 +56,12 @@ public class SyncLog {
                 new SyncLogEntry(
                     rs.getLong("id"),
                     rs.getObject("queue_item_id", Long.class),
+                    rs.getString("model"),
                     rs.getString("sheet_name"),
-                    rs.getString("action"),
+                    action(rs.getString("action")),
                     rs.getString("record_id"),
+                    rs.getString("booking_code"),
+                    rs.getString("customer"),
                     rs.getObject("row_index", Integer.class),
                     rs.getString("status"),
                     rs.getString("error_message"),
@@ -78,20 +74,17 @@ public class SyncLog {
     return jdbc.sql(LAST_PROCESSED).query(OffsetDateTime.class).optional();
   }
 
-  /** Outcomes per hour over the last 24 hours, oldest hour first, 24 entries. */
+  /**
+   * Outcomes per hour and the backlog at each hour's end over the last 24 hours, oldest hour first,
+   * 24 entries. Past hours are computed once and kept (see {@link ActivityHours}).
+   */
   public List<HourlyActivity> hourlyActivity() {
-    OffsetDateTime to = QueueClaims.now(clock).truncatedTo(ChronoUnit.HOURS);
-    return jdbc.sql(HOURLY)
-        .param("from", to.minusHours(23))
-        .param("to", to)
-        .query(
-            (rs, n) ->
-                new HourlyActivity(
-                    rs.getObject("hour", OffsetDateTime.class)
-                        .withOffsetSameInstant(java.time.ZoneOffset.UTC),
-                    rs.getLong("processed"),
-                    rs.getLong("succeeded"),
-                    rs.getLong("failed")))
-        .list();
+    return activity.last24();
+  }
+
+  private static String action(String stored) {
+    return stored.startsWith(WRITE_BACK_PREFIX)
+        ? stored.substring(WRITE_BACK_PREFIX.length())
+        : stored;
   }
 }

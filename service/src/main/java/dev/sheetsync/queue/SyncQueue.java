@@ -23,6 +23,7 @@ public class SyncQueue {
   private final QueueOutcomes outcomes;
   private final QueueMaintenance maintenance;
   private final QueueReports reports;
+  private volatile boolean claiming = true;
 
   SyncQueue(
       QueueClaims claims,
@@ -43,6 +44,9 @@ public class SyncQueue {
    * @return the claimed items in id order (the order the changes were made); empty if none is due
    */
   public List<QueueItem> dequeue(int n) {
+    if (!claiming) {
+      return List.of();
+    }
     return claims.dequeue(n, Set.of());
   }
 
@@ -51,7 +55,23 @@ public class SyncQueue {
    * is paused): they keep their place and their attempts.
    */
   public List<QueueItem> dequeue(int n, Set<SyncModel> waiting) {
+    if (!claiming) {
+      return List.of();
+    }
     return claims.dequeue(n, waiting);
+  }
+
+  /**
+   * From now on {@link #dequeue} claims nothing (graceful shutdown): a run in progress ends after
+   * its current batch instead of starting another one the shutdown would cut off.
+   */
+  public void stopClaiming() {
+    claiming = false;
+  }
+
+  /** Claims again after {@link #stopClaiming()} (a stopped application context started again). */
+  public void startClaiming() {
+    claiming = true;
   }
 
   /**
@@ -93,7 +113,12 @@ public class SyncQueue {
     return maintenance.cleanup(completedOlderThan, logsOlderThan);
   }
 
-  /** Counts per status and the age of the oldest due PENDING item, from one query. */
+  /**
+   * Counts per status, the age of the oldest PENDING item (due or backing off) and how many retry.
+   * COMPLETED items completed before the current hour are counted once, extended hour by hour and
+   * recounted when the cleanup removes some (see {@link QueueReports}), so that the cost does not
+   * grow with them.
+   */
   public QueueStats stats() {
     return reports.stats();
   }
@@ -106,6 +131,25 @@ public class SyncQueue {
   /** Gives every FAILED item a fresh start; returns how many. */
   public int retryAllFailed() {
     return maintenance.retry(null);
+  }
+
+  /**
+   * Makes one PENDING item that waits for a later attempt due now (its attempts kept).
+   *
+   * @return false if the item is not PENDING or already due
+   */
+  public boolean retryNow(long id) {
+    return maintenance.dueNow(id) == 1;
+  }
+
+  /** Makes every PENDING item waiting for a later attempt due now; returns how many. */
+  public int retryAllWaitingNow() {
+    return maintenance.dueNow(null);
+  }
+
+  /** PENDING items that failed at least once, next attempt first. */
+  public List<WaitingItem> waiting(int limit) {
+    return reports.waiting(limit);
   }
 
   /** The most recently created FAILED items, newest first. */

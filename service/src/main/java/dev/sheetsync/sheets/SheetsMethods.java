@@ -1,5 +1,6 @@
 package dev.sheetsync.sheets;
 
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -18,6 +19,19 @@ final class SheetsMethods {
   private static final Pattern SPREADSHEET_VERB = Pattern.compile(".*/spreadsheets/[^/:]+:(\\w+)$");
   private static final Pattern SPREADSHEET = Pattern.compile(".*/spreadsheets/[^/:]+$");
   private static final Pattern SPREADSHEETS = Pattern.compile(".*/spreadsheets/?$");
+
+  /** The methods the service calls, each a possible {@code method} tag. */
+  static final List<String> KNOWN =
+      List.of(
+          "spreadsheets.get",
+          "spreadsheets.batchUpdate",
+          "values.get",
+          "values.batchGet",
+          "values.update",
+          "values.batchUpdate",
+          "values.append",
+          "values.clear",
+          "values.batchClear");
 
   private SheetsMethods() {}
 

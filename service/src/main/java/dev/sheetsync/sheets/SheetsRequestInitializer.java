@@ -42,6 +42,11 @@ final class SheetsRequestInitializer implements HttpRequestInitializer {
     this.connectTimeoutMillis = Math.toIntExact(connectTimeout.toMillis());
     this.readTimeoutMillis = Math.toIntExact(readTimeout.toMillis());
     this.meters = meters;
+    // Registered at 0, so that a rate or an alert on them works before the first 429 ever happens
+    // (Prometheus' increase() cannot see a counter's first appearance as an increase).
+    for (String method : SheetsMethods.KNOWN) {
+      meters.counter(QUOTA_COUNTER, "method", method);
+    }
   }
 
   @Override

@@ -7,6 +7,7 @@ import dev.sheetsync.queue.QueueStats;
 import dev.sheetsync.queue.SyncLog;
 import dev.sheetsync.queue.SyncLogEntry;
 import dev.sheetsync.queue.SyncQueue;
+import dev.sheetsync.queue.WaitingItem;
 import dev.sheetsync.security.CurrentUser;
 import dev.sheetsync.users.Permissions;
 import dev.sheetsync.writeback.RunResult;
@@ -39,6 +40,7 @@ class SyncController {
 
   static final int RECENT_FAILED = 10;
   static final int RECENT_LOGS = 20;
+  static final int WAITING = 10;
 
   private final WriteBackTrigger trigger;
   private final SyncQueue queue;
@@ -117,10 +119,11 @@ class SyncController {
   @Operation(
       summary = "Queue status",
       description =
-          "Counts by status for any logged-in user; admins also get the last 10 FAILED items and"
-              + " the last 20 write-back log rows, newest first. `paused` lists what makes sync"
-              + " wait (the spreadsheet not shared or gone, a tab or layout header missing), each"
-              + " with a reason and a hint; empty when all is well.",
+          "Counts by status for any logged-in user; admins also get the last 10 FAILED items, the"
+              + " 10 items waiting longest for a retry (next attempt first) and the last 20"
+              + " write-back log rows, newest first. `paused` lists what makes sync wait (the"
+              + " spreadsheet not shared or gone, a tab or layout header missing), each with a"
+              + " reason and a hint; empty when all is well.",
       security = @SecurityRequirement(name = "session"))
   @ApiResponse(responseCode = "200", description = "Stats, recent items, last processed time")
   @ApiResponse(responseCode = "401", description = "Not logged in")
@@ -131,11 +134,14 @@ class SyncController {
           admin
               ? queue.recentFailed(RECENT_FAILED).stream().map(FailedItemView::of).toList()
               : List.of();
+      List<WaitingItemView> waiting =
+          admin ? queue.waiting(WAITING).stream().map(WaitingItemView::of).toList() : List.of();
       List<SyncLogEntry> logs = admin ? syncLog.recentWriteBackLogs(RECENT_LOGS) : List.of();
       OffsetDateTime lastProcessed = syncLog.lastProcessed().orElse(null);
       return ResponseEntity.ok(
           new QueueStatusResponse(
-              true, new QueueStatus(queue.stats(), failed, logs, lastProcessed, pauses.open())));
+              true,
+              new QueueStatus(queue.stats(), failed, waiting, logs, lastProcessed, pauses.open())));
     } catch (RuntimeException e) {
       log.error("Reading the queue status failed", e);
       return failure(HttpStatus.INTERNAL_SERVER_ERROR, "Failed to get queue status");
@@ -144,12 +150,14 @@ class SyncController {
 
   @PostMapping("/queue/{id}/retry")
   @Operation(
-      summary = "Retry one FAILED item",
-      description = "Admin only. Puts the item back to PENDING with its retries reset.",
+      summary = "Retry one FAILED or waiting item",
+      description =
+          "Admin only. A FAILED item goes back to PENDING with its retries reset; a PENDING item"
+              + " waiting for a later attempt becomes due now, its attempts kept.",
       security = @SecurityRequirement(name = "session"))
-  @ApiResponse(responseCode = "200", description = "The item is PENDING again")
+  @ApiResponse(responseCode = "200", description = "The item is PENDING and due now")
   @ApiResponse(responseCode = "404", description = "No such queue item")
-  @ApiResponse(responseCode = "409", description = "The item is not FAILED")
+  @ApiResponse(responseCode = "409", description = "The item is neither FAILED nor waiting")
   ResponseEntity<?> retry(@PathVariable long id) {
     if (!CurrentUser.hasPermission(Permissions.ALL)) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "Admin only"));
@@ -158,12 +166,36 @@ class SyncController {
     if (status == null) {
       return failure(HttpStatus.NOT_FOUND, "Queue item not found");
     }
-    // retry() only touches FAILED items, so a concurrent change between the two reads is safe.
-    if (!"FAILED".equals(status) || !queue.retry(id)) {
-      return failure(HttpStatus.CONFLICT, "Queue item is not FAILED");
+    // retry() only touches FAILED items and retryNow() PENDING ones that are not due, so a
+    // concurrent change between the two reads is safe.
+    boolean retried =
+        switch (status) {
+          case "FAILED" -> queue.retry(id);
+          case "PENDING" -> queue.retryNow(id);
+          default -> false;
+        };
+    if (!retried) {
+      return failure(HttpStatus.CONFLICT, "Queue item is neither FAILED nor waiting for a retry");
     }
-    log.info("Queue item {} retried by {}", id, currentEmail());
+    log.info("Queue item {} ({}) retried by {}", id, status, currentEmail());
     return ResponseEntity.ok(new RetryResponse(true, 1));
+  }
+
+  @PostMapping("/queue/retry-waiting")
+  @Operation(
+      summary = "Retry every waiting item now",
+      description =
+          "Admin only. Makes every PENDING item that waits for a later attempt due now, attempts"
+              + " kept: after fixing the cause of an outage, the next run writes them at once.",
+      security = @SecurityRequirement(name = "session"))
+  @ApiResponse(responseCode = "200", description = "How many items became due")
+  ResponseEntity<?> retryWaiting() {
+    if (!CurrentUser.hasPermission(Permissions.ALL)) {
+      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "Admin only"));
+    }
+    int retried = queue.retryAllWaitingNow();
+    log.info("{} waiting queue items made due by {}", retried, currentEmail());
+    return ResponseEntity.ok(new RetryResponse(true, retried));
   }
 
   @PostMapping("/queue/retry-failed")
@@ -204,6 +236,7 @@ class SyncController {
   record QueueStatus(
       QueueStats stats,
       List<FailedItemView> recentFailed,
+      List<WaitingItemView> waiting,
       List<SyncLogEntry> recentLogs,
       OffsetDateTime lastProcessed,
       List<Pause> paused) {}
@@ -214,6 +247,8 @@ class SyncController {
       String model,
       String action,
       UUID recordId,
+      String bookingCode,
+      String customer,
       String lastError,
       int retries,
       OffsetDateTime createdAt) {
@@ -224,8 +259,40 @@ class SyncController {
           item.model().dbName(),
           item.action().name(),
           item.recordId(),
+          item.bookingCode(),
+          item.customer(),
           item.lastError(),
           item.retries(),
+          item.createdAt());
+    }
+  }
+
+  /** An item waiting for its next attempt, named as {@link FailedItemView} names things. */
+  record WaitingItemView(
+      long id,
+      String model,
+      String action,
+      UUID recordId,
+      String bookingCode,
+      String customer,
+      int attempt,
+      int maxAttempts,
+      OffsetDateTime nextAttemptAt,
+      String lastError,
+      OffsetDateTime createdAt) {
+
+    static WaitingItemView of(WaitingItem item) {
+      return new WaitingItemView(
+          item.id(),
+          item.model().dbName(),
+          item.action().name(),
+          item.recordId(),
+          item.bookingCode(),
+          item.customer(),
+          item.attempt(),
+          item.maxAttempts(),
+          item.nextAttemptAt(),
+          item.lastError(),
           item.createdAt());
     }
   }

@@ -3,8 +3,12 @@ package dev.sheetsync.sync;
 import dev.sheetsync.queue.CleanupResult;
 import dev.sheetsync.queue.QueueProperties;
 import dev.sheetsync.queue.SyncQueue;
+import dev.sheetsync.runs.RunHistory;
 import dev.sheetsync.sync.ClusterLock.Held;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -36,17 +40,21 @@ class SyncSchedule implements SmartLifecycle {
   private final SyncQueue queue;
   private final QueueProperties queueProperties;
   private final ClusterLock lock;
+  private final RunHistory runs;
   private final Optional<CronExpression> writeBackCron;
   private final Optional<CronExpression> cleanupCron;
   private volatile ThreadPoolTaskScheduler scheduler;
+  private final List<ScheduledFuture<?>> ticks = new ArrayList<>();
 
   SyncSchedule(
       SyncProperties properties,
       WriteBackTrigger trigger,
       SyncQueue queue,
       QueueProperties queueProperties,
-      ClusterLock lock) {
+      ClusterLock lock,
+      RunHistory runs) {
     this.trigger = trigger;
+    this.runs = runs;
     this.queue = queue;
     this.queueProperties = queueProperties;
     this.lock = lock;
@@ -64,7 +72,8 @@ class SyncSchedule implements SmartLifecycle {
 
   /**
    * One cleanup tick: deletes COMPLETED items and sync-log rows older than {@code
-   * sheetsync.queue.completed-retention} / {@code log-retention}, on one instance at a time.
+   * sheetsync.queue.completed-retention} / {@code log-retention}, and runs older than {@code
+   * sheetsync.runs.retention}, on one instance at a time.
    *
    * @return what was deleted, or empty when another instance was cleaning up
    */
@@ -78,10 +87,12 @@ class SyncSchedule implements SmartLifecycle {
       CleanupResult result =
           queue.cleanupCompleted(
               queueProperties.completedRetention(), queueProperties.logRetention());
+      int runsDeleted = runs.deleteExpired();
       log.info(
-          "Cleanup removed {} completed queue items and {} sync-log rows",
+          "Cleanup removed {} completed queue items, {} sync-log rows and {} runs",
           result.queueItemsDeleted(),
-          result.logRowsDeleted());
+          result.logRowsDeleted(),
+          runsDeleted);
       return Optional.of(result);
     }
   }
@@ -99,20 +110,23 @@ class SyncSchedule implements SmartLifecycle {
     // Two threads: a long write-back run must not delay the cleanup, nor the other way round.
     tasks.setPoolSize(2);
     tasks.setThreadNamePrefix("sheetsync-schedule-");
-    // On shutdown a run in progress may finish its batch; anything cut off is reset as stuck later.
+    // On shutdown a run in progress finishes its batch (ShutdownDrain stops further claims) and
+    // records its outcomes; anything cut off after 30 s is reset as stuck later.
     tasks.setWaitForTasksToCompleteOnShutdown(true);
     tasks.setAwaitTerminationSeconds(30);
     tasks.initialize();
     writeBackCron.ifPresent(
         cron -> {
-          tasks.schedule(
-              guarded("write-back", this::runWriteBackOnce), new CronTrigger(cron.toString()));
+          ticks.add(
+              tasks.schedule(
+                  guarded("write-back", this::runWriteBackOnce), new CronTrigger(cron.toString())));
           log.info("Write-back scheduled: {}", cron);
         });
     cleanupCron.ifPresent(
         cron -> {
-          tasks.schedule(
-              guarded("cleanup", this::runCleanupOnce), new CronTrigger(cron.toString()));
+          ticks.add(
+              tasks.schedule(
+                  guarded("cleanup", this::runCleanupOnce), new CronTrigger(cron.toString())));
           log.info("Cleanup scheduled: {}", cron);
         });
     if (writeBackCron.isEmpty()) {
@@ -124,6 +138,10 @@ class SyncSchedule implements SmartLifecycle {
   @Override
   public synchronized void stop() {
     if (scheduler != null) {
+      // Cancel the next ticks first: a pending tick is a delayed task, and the executor would wait
+      // for it (up to the 30 s below) although nothing runs, which made every stop take 30 s.
+      ticks.forEach(tick -> tick.cancel(false));
+      ticks.clear();
       scheduler.shutdown();
       scheduler = null;
     }

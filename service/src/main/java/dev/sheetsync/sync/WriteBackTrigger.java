@@ -2,12 +2,19 @@ package dev.sheetsync.sync;
 
 import dev.sheetsync.queue.QueueStats;
 import dev.sheetsync.queue.SyncQueue;
+import dev.sheetsync.runs.Run;
+import dev.sheetsync.runs.RunHistory;
 import dev.sheetsync.sync.ClusterLock.Held;
 import dev.sheetsync.writeback.RunResult;
 import dev.sheetsync.writeback.WriteBack;
+import dev.sheetsync.writeback.WriteBackProperties;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,12 +31,21 @@ import org.springframework.stereotype.Component;
  *
  * <p>Logs the trigger and the outcome of every run and records metrics: timer {@code
  * sheetsync.writeback.run} (tags {@code trigger}, {@code outcome}) and counters {@code
- * sheetsync.writeback.items.processed|succeeded|failed|skipped}. Thread-safe.
+ * sheetsync.writeback.items.processed|succeeded|failed|skipped}. Every run that started is stored
+ * in the {@link RunHistory}, with why it stopped. Thread-safe.
  */
 @Component
 public class WriteBackTrigger {
 
   private static final Logger log = LoggerFactory.getLogger(WriteBackTrigger.class);
+
+  /** The Sheets client's request timer ({@code dev.sheetsync.sheets.SheetsRequestInitializer}). */
+  static final String SHEETS_REQUESTS = "sheets.requests";
+
+  /** Why a run that drained everything due stopped. */
+  static final String NOTHING_DUE = "nothing due";
+
+  private static final List<String> OUTCOMES = List.of("completed", "already_running", "failed");
 
   private final ClusterLock lock;
   private final WriteBack writeBack;
@@ -39,16 +55,36 @@ public class WriteBackTrigger {
   private final Counter succeeded;
   private final Counter failed;
   private final Counter skipped;
+  private final RunHistory history;
+  private final WriteBackProperties limits;
+  private final Clock clock;
 
-  WriteBackTrigger(ClusterLock lock, WriteBack writeBack, SyncQueue queue, MeterRegistry meters) {
+  WriteBackTrigger(
+      ClusterLock lock,
+      WriteBack writeBack,
+      SyncQueue queue,
+      MeterRegistry meters,
+      RunHistory history,
+      WriteBackProperties limits,
+      Clock clock) {
     this.lock = lock;
     this.writeBack = writeBack;
     this.queue = queue;
     this.meters = meters;
+    this.history = history;
+    this.limits = limits;
+    this.clock = clock;
     this.processed = itemCounter(meters, "processed");
     this.succeeded = itemCounter(meters, "succeeded");
     this.failed = itemCounter(meters, "failed");
     this.skipped = itemCounter(meters, "skipped");
+    // Every trigger and outcome at 0 from the start: an alert on failed runs must see the first
+    // one.
+    for (TriggerSource source : TriggerSource.values()) {
+      for (String outcome : OUTCOMES) {
+        runTimer(source, outcome);
+      }
+    }
   }
 
   /**
@@ -59,13 +95,16 @@ public class WriteBackTrigger {
   public WriteBackOutcome run(TriggerSource source) {
     Timer.Sample sample = Timer.start(meters);
     WriteBackOutcome outcome = runLocked(source);
-    sample.stop(
-        Timer.builder("sheetsync.writeback.run")
-            .description("Write-back runs, including refused and failed attempts")
-            .tag("trigger", source.label())
-            .tag("outcome", outcomeTag(outcome))
-            .register(meters));
+    sample.stop(runTimer(source, outcomeTag(outcome)));
     return outcome;
+  }
+
+  private Timer runTimer(TriggerSource source, String outcome) {
+    return Timer.builder("sheetsync.writeback.run")
+        .description("Write-back runs, including refused and failed attempts")
+        .tag("trigger", source.label())
+        .tag("outcome", outcome)
+        .register(meters);
   }
 
   private WriteBackOutcome runLocked(TriggerSource source) {
@@ -85,9 +124,32 @@ public class WriteBackTrigger {
       }
       return new WriteBackOutcome.AlreadyRunning();
     }
+    OffsetDateTime startedAt = OffsetDateTime.now(clock);
+    long sheetsRequestsBefore = sheetsRequests();
     try (Held ignored = held.get()) {
       log.info("Write-back started (trigger={})", source.label());
-      RunResult result = writeBack.runOnce();
+      RunResult result;
+      try {
+        result = writeBack.runOnce();
+      } catch (RuntimeException e) {
+        remember(
+            source,
+            startedAt,
+            Duration.between(startedAt, OffsetDateTime.now(clock)).toMillis(),
+            Run.FAILED,
+            null,
+            sheetsRequestsBefore,
+            "error: " + e.getClass().getSimpleName());
+        throw e;
+      }
+      remember(
+          source,
+          startedAt,
+          result.durationMillis(),
+          Run.COMPLETED,
+          result,
+          sheetsRequestsBefore,
+          whyStopped(result));
       QueueStats stats = queue.stats();
       processed.increment(result.processed());
       succeeded.increment(result.succeeded());
@@ -114,6 +176,64 @@ public class WriteBackTrigger {
       log.error("Write-back (trigger={}) failed", source.label(), e);
       return new WriteBackOutcome.Failed();
     }
+  }
+
+  /**
+   * Stores the run in the history. A history that cannot be written is logged and the run's own
+   * outcome stands: the items were written (or not) whatever happens to this row.
+   */
+  private void remember(
+      TriggerSource source,
+      OffsetDateTime startedAt,
+      long durationMillis,
+      String outcome,
+      RunResult result,
+      long sheetsRequestsBefore,
+      String stoppedBy) {
+    try {
+      history.record(
+          new Run(
+              null,
+              source.label(),
+              history.instance(),
+              startedAt,
+              Math.max(0, durationMillis),
+              outcome,
+              result == null ? 0 : result.processed(),
+              result == null ? 0 : result.succeeded(),
+              result == null ? 0 : result.failed(),
+              result == null ? 0 : result.skipped(),
+              result == null ? 0 : result.released(),
+              Math.max(0, sheetsRequests() - sheetsRequestsBefore),
+              stoppedBy));
+    } catch (RuntimeException e) {
+      log.warn("Write-back run (trigger={}) not stored in the run history", source.label(), e);
+    }
+  }
+
+  /**
+   * Google's error when one ended the run early; otherwise which limit ended it, or that nothing
+   * due was left. Read from the outside: the run itself reports only Google's error.
+   */
+  private String whyStopped(RunResult result) {
+    if (result.stoppedBy() != null) {
+      return result.stoppedBy();
+    }
+    if (result.batches() >= limits.maxBatches()) {
+      return "batch limit (" + limits.maxBatches() + " batches)";
+    }
+    if (result.durationMillis() >= limits.maxRunDuration().toMillis()) {
+      return "time limit (" + limits.maxRunDuration() + ")";
+    }
+    return NOTHING_DUE;
+  }
+
+  /**
+   * Sheets requests this instance made so far (the Sheets client's timer, all methods and
+   * statuses); the difference over a run is that run's requests, since runs do not overlap.
+   */
+  private long sheetsRequests() {
+    return meters.find(SHEETS_REQUESTS).timers().stream().mapToLong(Timer::count).sum();
   }
 
   private static Counter itemCounter(MeterRegistry meters, String outcome) {

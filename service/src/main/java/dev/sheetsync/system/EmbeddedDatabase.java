@@ -41,6 +41,10 @@ final class EmbeddedDatabase {
               .setDataDirectory(dir)
               .setCleanDataDirectory(false)
               .setPGStartupWait(java.time.Duration.ofSeconds(60))
+              // Stopped by the application context, after the web server and the pool. With the
+              // library's own JVM shutdown hook PostgreSQL stopped first, in parallel with the
+              // context, and requests, health and the session cleanup failed for ~30 s.
+              .setRegisterShutdownHook(false)
               .start();
       log.info("Started embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
       return new EmbeddedDatabase(pg, true);

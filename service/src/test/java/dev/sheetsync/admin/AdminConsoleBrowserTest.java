@@ -14,11 +14,15 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -68,7 +72,7 @@ class AdminConsoleBrowserTest {
                 "--disable-component-update",
                 "--disable-sync",
                 "--no-first-run",
-                "--window-size=1280,1000",
+                "--window-size=1280,1800",
                 "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
@@ -96,6 +100,11 @@ class AdminConsoleBrowserTest {
     spreadsheet.emulator().control().quota(0, 0);
   }
 
+  @AfterEach
+  void shareAgain() {
+    spreadsheet.emulator().control().setNotShared(spreadsheet.spreadsheetId(), false);
+  }
+
   @Test
   void adminLogsInCreatesARecordRunsTheWriteBackAndSeesTheRowInTheSheet() {
     String base = "http://localhost:" + port;
@@ -111,36 +120,31 @@ class AdminConsoleBrowserTest {
     assertThat(count("pending")).isEqualTo("0");
 
     // A record created through the API (another client, same admin) queues one change.
-    Http api = new Http(port);
-    api.login("admin@example.com", TestData.PASSWORD);
-    assertThat(
-            api.post(
-                    "/api/requests",
-                    "{\"bookingCode\":\"BK-BROWSER\",\"customerName\":\"Zoë Browser\",\"pax\":3}")
-                .status())
-        .isEqualTo(201);
+    Http api = api();
+    createRequest(api, "BK-BROWSER", "Zoë Browser");
     browser.navigate().refresh();
     assertThat(count("pending")).isEqualTo("1");
     assertThat(count("completed")).isEqualTo("0");
     assertThat(browser.findElement(By.id("oldest-pending")).getText()).endsWith("s");
 
-    browser.findElement(By.id("run-write-back")).click();
+    runWriteBack(wait);
 
-    wait.until(
-        ExpectedConditions.attributeToBeNotEmpty(
-            browser.findElement(By.id("run-result")), "data-processed"));
     assertThat(browser.findElement(By.id("run-result")).getText())
         .isEqualTo("Processed 1: 1 succeeded, 0 failed, 0 skipped.");
     assertThat(browser.findElement(By.id("run-indicator")).isDisplayed()).isFalse();
     assertThat(count("pending")).isEqualTo("0");
     assertThat(count("completed")).isEqualTo("1");
     assertThat(browser.findElement(By.id("oldest-pending")).getText()).isEqualTo("none waiting");
-
-    // After a reload the log shows the write and the chart counts it.
-    browser.navigate().refresh();
-    assertThat(browser.findElement(By.id("recent-logs")).getText()).contains("WRITE_BACK_CREATE");
+    // Without a reload, the log, the chart, the runs and "Last write-back" show the run too; the
+    // log names the booking and the customer, with the items' names for model and action.
+    assertThat(browser.findElement(By.id("recent-logs")).getText())
+        .contains("Request CREATE BK-BROWSER Zoë Browser");
     assertThat(browser.findElement(By.id("activity-chart")).findElements(By.cssSelector("rect.ok")))
         .anySatisfy(bar -> assertThat(Integer.parseInt(bar.getAttribute("height"))).isPositive());
+    assertThat(browser.findElement(By.id("recent-runs")).getText())
+        .contains("manual")
+        .contains("nothing due");
+    assertThat(lastWriteBack()).matches(TIME);
 
     // The spreadsheet link leads to the emulator's view, which shows the new row.
     String sheet = browser.findElement(By.id("spreadsheet-link")).getAttribute("href");
@@ -148,6 +152,104 @@ class AdminConsoleBrowserTest {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.tagName("body"), "BK-BROWSER"));
     assertThat(browser.findElement(By.tagName("body")).getText()).contains("Zoë Browser");
+  }
+
+  @Test
+  void duringAnOutageTheConsoleShowsWaitingItemsAndRetryNowWritesThemOnceFixed()
+      throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    login();
+    Http api = api();
+    createRequest(api, "BK-OUTAGE", "Ola Outage");
+    // The spreadsheet is unshared: Google answers 403 and the item goes back to wait.
+    spreadsheet.emulator().control().setNotShared(spreadsheet.spreadsheetId(), true);
+    browser.navigate().refresh();
+
+    runWriteBack(wait);
+
+    assertThat(browser.findElement(By.id("run-result")).getText()).contains("1 failed");
+    assertThat(count("retrying")).isEqualTo("1");
+    assertThat(browser.findElement(By.id("oldest-pending")).getText()).isNotEqualTo("none waiting");
+    WebElement waiting = browser.findElement(By.id("waiting-items"));
+    assertThat(waiting.getText()).contains("BK-OUTAGE").contains("Ola Outage").contains("403");
+    assertThat(waiting.findElement(By.cssSelector("td.attempt")).getText()).isEqualTo("2 of 5");
+    assertThat(waiting.findElement(By.cssSelector("td.next-attempt")).getText()).matches(TIME);
+    assertThat(browser.findElement(By.id("recent-runs")).getText()).contains("403");
+    Path screenshot = Path.of("target", "screenshots", "console-during-outage.png");
+    Files.createDirectories(screenshot.getParent());
+    Files.write(screenshot, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+
+    // The 10 s timer refreshes the page in the same format as the server's first rendering.
+    String refreshedAt = browser.findElement(By.tagName("body")).getAttribute("data-refreshed-at");
+    new WebDriverWait(browser, Duration.ofSeconds(25))
+        .until(
+            d ->
+                !java.util.Objects.equals(
+                    refreshedAt,
+                    d.findElement(By.tagName("body")).getAttribute("data-refreshed-at")));
+    assertThat(lastWriteBack()).matches(TIME);
+    assertThat(browser.findElement(By.cssSelector("#waiting-items td.next-attempt")).getText())
+        .matches(TIME);
+
+    // Shared again: "Retry now" makes the waiting item due and runs the write-back at once.
+    spreadsheet.emulator().control().setNotShared(spreadsheet.spreadsheetId(), false);
+    browser.findElement(By.id("retry-waiting")).click();
+    // The text first, then data-processed once the page was refreshed after the run.
+    wait.until(
+        d ->
+            "Processed 1: 1 succeeded, 0 failed, 0 skipped.".equals(resultText(d))
+                && d.findElement(By.id("run-result")).getAttribute("data-processed") != null);
+    assertThat(count("completed")).isEqualTo("1");
+    assertThat(count("retrying")).isEqualTo("0");
+    assertThat(browser.findElements(By.id("no-waiting"))).hasSize(1);
+  }
+
+  static final String TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC";
+
+  void login() {
+    String base = "http://localhost:" + port;
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/login");
+    browser.findElement(By.id("username")).sendKeys("admin@example.com");
+    browser.findElement(By.id("password")).sendKeys(TestData.PASSWORD);
+    browser.findElement(By.cssSelector("form button[type=submit]")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .until(ExpectedConditions.urlContains("/admin"));
+  }
+
+  Http api() {
+    Http api = new Http(port);
+    api.login("admin@example.com", TestData.PASSWORD);
+    return api;
+  }
+
+  static void createRequest(Http api, String bookingCode, String customer) {
+    assertThat(
+            api.post(
+                    "/api/requests",
+                    "{\"bookingCode\":\""
+                        + bookingCode
+                        + "\",\"customerName\":\""
+                        + customer
+                        + "\",\"pax\":3}")
+                .status())
+        .isEqualTo(201);
+  }
+
+  /** Presses the button and waits until the result, and the page refreshed after it, are shown. */
+  void runWriteBack(WebDriverWait wait) {
+    browser.findElement(By.id("run-write-back")).click();
+    wait.until(
+        ExpectedConditions.attributeToBeNotEmpty(
+            browser.findElement(By.id("run-result")), "data-processed"));
+  }
+
+  static String resultText(WebDriver driver) {
+    return driver.findElement(By.id("run-result")).getText();
+  }
+
+  String lastWriteBack() {
+    return browser.findElement(By.id("last-processed")).getText();
   }
 
   String count(String status) {

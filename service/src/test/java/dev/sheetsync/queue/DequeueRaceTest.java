@@ -24,7 +24,9 @@ class DequeueRaceTest {
 
   @Test
   void twoClaimersRacingOverTheSameItemsClaimEachItemExactlyOnce() throws Exception {
-    jdbc.sql("truncate sync_queue, sync_log, sync_pauses, sheet_tabs restart identity").update();
+    jdbc.sql(
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sync_activity_hours restart identity")
+        .update();
     jdbc.sql(
             """
             insert into sync_queue (action, model, record_id, payload)

@@ -1,6 +1,7 @@
 package dev.sheetsync.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import dev.sheetsync.testing.EngineTest;
 import dev.sheetsync.testing.SettableClock;
@@ -23,7 +24,9 @@ class SyncQueueTest {
 
   @BeforeEach
   void cleanQueue() {
-    jdbc.sql("truncate sync_queue, sync_log, sync_pauses, sheet_tabs restart identity").update();
+    jdbc.sql(
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sync_activity_hours restart identity")
+        .update();
     clock.reset();
   }
 
@@ -60,8 +63,8 @@ class SyncQueueTest {
     assertThat(logs)
         .extracting(SyncLogEntry::queueItemId, SyncLogEntry::action, SyncLogEntry::rowIndex)
         .containsExactlyInAnyOrder(
-            org.assertj.core.groups.Tuple.tuple(1L, "WRITE_BACK_UPDATE", 7),
-            org.assertj.core.groups.Tuple.tuple(2L, "WRITE_BACK_UPDATE", null));
+            org.assertj.core.groups.Tuple.tuple(1L, "UPDATE", 7),
+            org.assertj.core.groups.Tuple.tuple(2L, "UPDATE", null));
     assertThat(logs).allSatisfy(l -> assertThat(l.status()).isEqualTo("SUCCESS"));
   }
 
@@ -245,6 +248,90 @@ class SyncQueueTest {
   }
 
   @Test
+  void oldestWaitingAgeCountsItemsBackingOffAfterAFailedAttempt() {
+    insert(2, "now()");
+    jdbc.sql("update sync_queue set created_at = now() - interval '10 minutes'").update();
+    List<QueueItem> items = queue.dequeue(2);
+    queue.markFailed(
+        Map.of(items.get(0).id(), "Google answered 403", items.get(1).id(), "Google answered 403"));
+
+    QueueStats stats = queue.stats();
+
+    // Both wait on a backoff: none is due, yet both have waited ten minutes.
+    assertThat(queue.dequeue(10)).isEmpty();
+    assertThat(stats.pending()).isEqualTo(2);
+    assertThat(stats.retrying()).isEqualTo(2);
+    assertThat(stats.oldestPendingAgeSeconds()).isBetween(599L, 620L);
+  }
+
+  @Test
+  void waitingListsRetryingItemsWithTheirNextAttemptAndTheBookingFromTheSnapshot() {
+    jdbc.sql(
+            """
+            insert into sync_queue (action, model, record_id, payload)
+            values ('UPDATE', 'Request', gen_random_uuid(),
+                    '{"bookingCode":"BK-7","customerName":"Ann Lee"}'),
+                   ('CREATE', 'Operator', gen_random_uuid(),
+                    '{"request.bookingCode":"BK-8","request.customerName":"Bo Chen"}'),
+                   ('UPDATE', 'Revenue', gen_random_uuid(), '{}')
+            """)
+        .update();
+    List<QueueItem> items = queue.dequeue(2);
+    queue.markFailed(Map.of(items.get(0).id(), "Google answered 503"));
+    queue.markFailed(Map.of(items.get(1).id(), "Google answered 503"));
+
+    List<WaitingItem> waiting = queue.waiting(10);
+
+    assertThat(waiting)
+        .extracting(WaitingItem::bookingCode, WaitingItem::customer, WaitingItem::attempt)
+        .containsExactlyInAnyOrder(tuple("BK-7", "Ann Lee", 2), tuple("BK-8", "Bo Chen", 2));
+    assertThat(waiting)
+        .allSatisfy(
+            w -> {
+              assertThat(w.maxAttempts()).isEqualTo(properties.maxRetries());
+              assertThat(w.lastError()).isEqualTo("Google answered 503");
+              assertThat(w.nextAttemptAt()).isAfter(java.time.OffsetDateTime.now(clock));
+            });
+  }
+
+  @Test
+  void retryNowMakesWaitingItemsDueAndKeepsTheirAttempts() {
+    insert(3, "now()");
+    List<QueueItem> items = queue.dequeue(3);
+    queue.markFailed(
+        Map.of(
+            items.get(0).id(), "503",
+            items.get(1).id(), "503",
+            items.get(2).id(), "503"));
+
+    assertThat(queue.retryNow(items.get(0).id())).isTrue();
+    assertThat(queue.retryNow(items.get(0).id())).as("already due").isFalse();
+    assertThat(queue.retryAllWaitingNow()).isEqualTo(2);
+
+    assertThat(queue.dequeue(10)).hasSize(3).allSatisfy(i -> assertThat(i.retries()).isOne());
+  }
+
+  @Test
+  void completedCountIncludesItemsCompletedBeforeThisHourUntilTheCleanupRemovesThem() {
+    insert(5, "now()");
+    jdbc.sql(
+            """
+            update sync_queue set status = 'COMPLETED', processed_at = now() - interval '8 days'
+             where id <= 3
+            """)
+        .update();
+    jdbc.sql("update sync_queue set status = 'COMPLETED', processed_at = now() where id = 4")
+        .update();
+
+    assertThat(queue.stats().completed()).isEqualTo(4);
+    assertThat(queue.cleanupCompleted(Duration.ofDays(7), Duration.ofDays(30)).queueItemsDeleted())
+        .isEqualTo(3);
+    assertThat(queue.stats())
+        .extracting(QueueStats::completed, QueueStats::total)
+        .containsExactly(1L, 2L);
+  }
+
+  @Test
   void retryGivesFailedItemsAFreshStart() {
     insert(3, "now()");
     jdbc.sql("update sync_queue set status = 'FAILED', retries = 5, last_error = 'boom'").update();
@@ -289,7 +376,8 @@ class SyncQueueTest {
   /** Every log row, through the public reader. */
   record SyncLogReader(JdbcClient jdbc) {
     List<SyncLogEntry> all() {
-      return new SyncLog(jdbc, java.time.Clock.systemUTC()).recentWriteBackLogs(1000);
+      return new SyncLog(jdbc, new ActivityHours(jdbc, java.time.Clock.systemUTC()))
+          .recentWriteBackLogs(1000);
     }
   }
 }

@@ -147,6 +147,23 @@ final class ServiceProcess implements AutoCloseable {
     process = null;
   }
 
+  /** SIGTERM, as a deploy or Ctrl-C stops it; waits until the process is gone. */
+  synchronized Duration stop() {
+    if (process == null) {
+      return Duration.ZERO;
+    }
+    Instant start = Instant.now();
+    process.destroy();
+    try {
+      process.waitFor();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    RUNNING.remove(process);
+    process = null;
+    return Duration.between(start, Instant.now());
+  }
+
   synchronized ServiceProcess restart() {
     kill();
     return start();

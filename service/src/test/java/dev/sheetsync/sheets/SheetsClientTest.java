@@ -154,7 +154,7 @@ class SheetsClientTest {
   }
 
   @Test
-  void healthIsUpWhileReachableAndDownWithTheErrorOnceTheCacheExpires() throws IOException {
+  void healthIsUpWhileReachableAndUnreachableWithTheErrorOnceTheCacheExpires() throws IOException {
     assertThat(sheetsHealthIndicator.health().getStatus()).isEqualTo(Status.UP);
 
     String id = freshSpreadsheet();
@@ -190,7 +190,7 @@ class SheetsClientTest {
 
     now.set(now.get().plusSeconds(1));
     var down = health.health();
-    assertThat(down.getStatus()).isEqualTo(Status.DOWN);
+    assertThat(down.getStatus()).isEqualTo(SheetsHealthIndicator.UNREACHABLE);
     assertThat(down.getDetails().get("error").toString()).startsWith("403");
     assertThat(down.getDetails()).containsEntry("spreadsheetId", id);
   }

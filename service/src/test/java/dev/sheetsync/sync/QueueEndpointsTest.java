@@ -121,7 +121,8 @@ class QueueEndpointsTest {
     assertThat(WriteBackEndpointTest.names(body)).containsExactly("success", "data");
     JsonNode data = body.get("data");
     assertThat(WriteBackEndpointTest.names(data))
-        .containsExactly("stats", "recentFailed", "recentLogs", "lastProcessed", "paused");
+        .containsExactly(
+            "stats", "recentFailed", "waiting", "recentLogs", "lastProcessed", "paused");
     assertThat(data.at("/stats/failed").asInt()).isEqualTo(1);
     assertThat(data.at("/stats/pending").asInt()).isEqualTo(1);
     assertThat(data.at("/stats/total").asInt()).isEqualTo(2);
@@ -129,6 +130,7 @@ class QueueEndpointsTest {
     assertThat(data.get("recentFailed").isArray()).isTrue();
     assertThat(data.get("recentFailed")).isEmpty();
     assertThat(data.get("recentLogs")).isEmpty();
+    assertThat(data.get("waiting")).isEmpty();
     assertThat(data.get("lastProcessed").isString()).isTrue();
   }
 
@@ -148,13 +150,23 @@ class QueueEndpointsTest {
     assertThat(failed).hasSize(10);
     assertThat(failed.get(0).get("lastError").asString()).isEqualTo("error 12");
     assertThat(WriteBackEndpointTest.names(failed.get(0)))
-        .containsExactly("id", "model", "action", "recordId", "lastError", "retries", "createdAt");
+        .containsExactly(
+            "id",
+            "model",
+            "action",
+            "recordId",
+            "bookingCode",
+            "customer",
+            "lastError",
+            "retries",
+            "createdAt");
     assertThat(failed.get(0).get("model").asString()).isEqualTo("Request");
     assertThat(failed.get(0).get("action").asString()).isEqualTo("UPDATE");
     assertThat(failed.get(0).get("retries").asInt()).isEqualTo(5);
     JsonNode logs = data.get("recentLogs");
     assertThat(logs).hasSize(20);
-    assertThat(logs.get(0).get("action").asString()).isEqualTo("WRITE_BACK_CREATE");
+    // One vocabulary for items and log rows: CREATE, not WRITE_BACK_CREATE.
+    assertThat(logs.get(0).get("action").asString()).isEqualTo("CREATE");
     assertThat(logs.get(0).get("syncedAt").asString())
         .isGreaterThan(logs.get(1).get("syncedAt").asString());
     assertThat(WriteBackEndpointTest.names(logs.get(0)))
@@ -191,7 +203,8 @@ class QueueEndpointsTest {
     assertThat(unknown.status()).isEqualTo(404);
     assertThat(unknown.json().get("success").asBoolean()).isFalse();
     assertThat(notFailed.status()).isEqualTo(409);
-    assertThat(notFailed.json().get("error").asString()).isEqualTo("Queue item is not FAILED");
+    assertThat(notFailed.json().get("error").asString())
+        .isEqualTo("Queue item is neither FAILED nor waiting for a retry");
     assertThat(row(pending)).containsExactly("PENDING", "1");
   }
 
@@ -218,6 +231,66 @@ class QueueEndpointsTest {
         .isEqualTo("{\"error\":\"Admin only\"}");
     assertThat(new Http(port).post("/api/sync/queue/retry-failed", null).status()).isEqualTo(401);
     assertThat(row(failed)).containsExactly("FAILED", "5");
+  }
+
+  @Test
+  void adminsSeeWaitingItemsWithAttemptNextAttemptLastErrorAndBooking() {
+    long waiting = waitingItem(2, "Google answered 403: The caller does not have permission");
+    item("PENDING", 0, null, "1 minute");
+
+    JsonNode data = admin.get("/api/sync/queue").json().get("data");
+
+    assertThat(data.at("/stats/pending").asInt()).isEqualTo(2);
+    assertThat(data.at("/stats/retrying").asInt()).isEqualTo(1);
+    // The oldest waiting item is 10 minutes old even though it is not due yet.
+    assertThat(data.at("/stats/oldestPendingAgeSeconds").asLong()).isBetween(599L, 700L);
+    JsonNode item = data.get("waiting").get(0);
+    assertThat(data.get("waiting")).hasSize(1);
+    assertThat(item.get("id").asLong()).isEqualTo(waiting);
+    assertThat(item.get("attempt").asInt()).isEqualTo(3);
+    assertThat(item.get("maxAttempts").asInt()).isEqualTo(5);
+    assertThat(item.get("nextAttemptAt").asString()).isNotBlank();
+    assertThat(item.get("lastError").asString()).startsWith("Google answered 403");
+    assertThat(item.get("bookingCode").asString()).isEqualTo("BK-42");
+    assertThat(item.get("customer").asString()).isEqualTo("Ann Lee");
+    assertThat(item.get("model").asString()).isEqualTo("Request");
+  }
+
+  @Test
+  void retryNowMakesAWaitingItemDueAndRetryWaitingMakesThemAllDue() {
+    long first = waitingItem(1, "503");
+    long second = waitingItem(3, "503");
+
+    Http.Response one = admin.post("/api/sync/queue/" + first + "/retry", null);
+    Http.Response all = admin.post("/api/sync/queue/retry-waiting", null);
+
+    assertThat(one.body()).isEqualTo("{\"success\":true,\"retried\":1}");
+    assertThat(all.body()).isEqualTo("{\"success\":true,\"retried\":1}");
+    assertThat(row(first)).containsExactly("PENDING", "1");
+    assertThat(row(second)).containsExactly("PENDING", "3");
+    assertThat(
+            jdbc.sql("select count(*) from sync_queue where next_attempt_at <= now()")
+                .query(Long.class)
+                .single())
+        .isEqualTo(2);
+    assertThat(seller.post("/api/sync/queue/retry-waiting", null).status()).isEqualTo(403);
+  }
+
+  /** A PENDING item that failed {@code retries} times and is due in 20 minutes. */
+  long waitingItem(int retries, String error) {
+    return jdbc.sql(
+            """
+            insert into sync_queue (action, model, record_id, payload, status, retries, last_error,
+                                    next_attempt_at, created_at)
+            values ('UPDATE', 'Request', gen_random_uuid(),
+                    '{"bookingCode":"BK-42","customerName":"Ann Lee"}', 'PENDING', :retries,
+                    :error, now() + interval '20 minutes', now() - interval '10 minutes')
+            returning id
+            """)
+        .param("retries", retries)
+        .param("error", error)
+        .query(Long.class)
+        .single();
   }
 
   List<String> row(long id) {

@@ -13,6 +13,7 @@ import static org.mockito.Mockito.when;
 import dev.sheetsync.queue.CleanupResult;
 import dev.sheetsync.queue.QueueProperties;
 import dev.sheetsync.queue.SyncQueue;
+import dev.sheetsync.runs.RunHistory;
 import dev.sheetsync.sync.ClusterLock.Held;
 import java.time.Duration;
 import java.util.Optional;
@@ -46,7 +47,12 @@ class SyncScheduleTest {
   SyncSchedule schedule(String cron, boolean enabled, String cleanup) {
     schedule =
         new SyncSchedule(
-            new SyncProperties(null, cron, enabled, cleanup), trigger, queue, retention, lock);
+            new SyncProperties(null, cron, enabled, cleanup),
+            trigger,
+            queue,
+            retention,
+            lock,
+            mock(RunHistory.class));
     return schedule;
   }
 

@@ -165,7 +165,13 @@ class WriteBackEndpointTest {
     JsonNode stats = body.get("queueStats");
     assertThat(names(stats))
         .containsExactlyInAnyOrder(
-            "pending", "processing", "completed", "failed", "total", "oldestPendingAgeSeconds");
+            "pending",
+            "processing",
+            "completed",
+            "failed",
+            "total",
+            "oldestPendingAgeSeconds",
+            "retrying");
     assertThat(stats.get("pending").asInt()).isZero();
     assertThat(stats.get("completed").asInt()).isEqualTo(1);
     assertThat(stats.get("total").asInt()).isEqualTo(1);

@@ -8,11 +8,16 @@ import static org.mockito.Mockito.when;
 
 import dev.sheetsync.queue.QueueStats;
 import dev.sheetsync.queue.SyncQueue;
+import dev.sheetsync.runs.RunHistory;
 import dev.sheetsync.sync.ClusterLock.Held;
 import dev.sheetsync.writeback.RunResult;
 import dev.sheetsync.writeback.WriteBack;
+import dev.sheetsync.writeback.WriteBackProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
@@ -32,9 +37,18 @@ class WriteBackTriggerTest {
   final SyncQueue queue = mock(SyncQueue.class);
   final Held held = mock(Held.class);
   final SimpleMeterRegistry meters = new SimpleMeterRegistry();
-  final WriteBackTrigger trigger = new WriteBackTrigger(lock, writeBack, queue, meters);
+  final RunHistory history = mock(RunHistory.class);
+  final WriteBackProperties limits = mock(WriteBackProperties.class);
+  final WriteBackTrigger trigger =
+      new WriteBackTrigger(lock, writeBack, queue, meters, history, limits, Clock.systemUTC());
 
-  static final QueueStats STATS = new QueueStats(1, 0, 7, 2, 10, 42L);
+  static final QueueStats STATS = new QueueStats(1, 0, 7, 2, 10, 42L, 1);
+
+  @BeforeEach
+  void limits() {
+    when(limits.maxBatches()).thenReturn(50);
+    when(limits.maxRunDuration()).thenReturn(Duration.ofMinutes(3));
+  }
 
   @Test
   void runsUnderTheLockAndCountsTheItems() {
