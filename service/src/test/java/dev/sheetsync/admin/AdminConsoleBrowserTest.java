@@ -103,6 +103,7 @@ class AdminConsoleBrowserTest {
   @AfterEach
   void shareAgain() {
     spreadsheet.emulator().control().setNotShared(spreadsheet.spreadsheetId(), false);
+    spreadsheet.emulator().control().clearFaults();
   }
 
   @Test
@@ -155,25 +156,28 @@ class AdminConsoleBrowserTest {
   }
 
   @Test
-  void duringAnOutageTheConsoleShowsWaitingItemsAndRetryNowWritesThemOnceFixed()
+  void duringAnOutageTheConsoleShowsThePauseInWordsAndTheFirstRunAfterTheFixWritesTheBacklog()
       throws IOException {
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
     login();
     Http api = api();
     createRequest(api, "BK-OUTAGE", "Ola Outage");
-    // The spreadsheet is unshared: Google answers 403 and the item goes back to wait.
+    // The spreadsheet is unshared: Google answers 403, sync pauses, the item waits unharmed.
     spreadsheet.emulator().control().setNotShared(spreadsheet.spreadsheetId(), true);
     browser.navigate().refresh();
 
     runWriteBack(wait);
 
-    assertThat(browser.findElement(By.id("run-result")).getText()).contains("1 failed");
-    assertThat(count("retrying")).isEqualTo("1");
+    assertThat(browser.findElement(By.id("run-result")).getText()).contains("0 failed");
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("paused")));
+    assertThat(browser.findElement(By.id("paused")).getText())
+        .contains("Sync is paused")
+        .contains("Whole spreadsheet")
+        .contains("403")
+        .contains("To fix:")
+        .contains("Since");
+    assertThat(count("failed")).isEqualTo("0");
     assertThat(browser.findElement(By.id("oldest-pending")).getText()).isNotEqualTo("none waiting");
-    WebElement waiting = browser.findElement(By.id("waiting-items"));
-    assertThat(waiting.getText()).contains("BK-OUTAGE").contains("Ola Outage").contains("403");
-    assertThat(waiting.findElement(By.cssSelector("td.attempt")).getText()).isEqualTo("2 of 5");
-    assertThat(waiting.findElement(By.cssSelector("td.next-attempt")).getText()).matches(TIME);
     assertThat(browser.findElement(By.id("recent-runs")).getText()).contains("403");
     Path screenshot = Path.of("target", "screenshots", "console-during-outage.png");
     Files.createDirectories(screenshot.getParent());
@@ -188,11 +192,58 @@ class AdminConsoleBrowserTest {
                     refreshedAt,
                     d.findElement(By.tagName("body")).getAttribute("data-refreshed-at")));
     assertThat(lastWriteBack()).matches(TIME);
+    assertThat(browser.findElement(By.id("paused")).getText()).contains("Whole spreadsheet");
+
+    // Shared again: the next run resumes by itself and writes the waiting change.
+    spreadsheet.emulator().control().setNotShared(spreadsheet.spreadsheetId(), false);
+    browser.findElement(By.id("run-write-back")).click();
+    wait.until(
+        d ->
+            "Processed 1: 1 succeeded, 0 failed, 0 skipped.".equals(resultText(d))
+                && d.findElement(By.id("run-result")).getAttribute("data-processed") != null);
+    assertThat(count("completed")).isEqualTo("1");
+    assertThat(browser.findElements(By.id("paused"))).isEmpty();
+  }
+
+  @Test
+  void whileGoogleFailsTheConsoleShowsWaitingItemsAndRetryNowWritesThemOnceFixed()
+      throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    login();
+    Http api = api();
+    createRequest(api, "BK-OUTAGE", "Ola Outage");
+    // Google answers 500 to everything: the item uses an attempt and waits for its backoff.
+    spreadsheet
+        .emulator()
+        .control()
+        .faults(dev.sheetsync.emulator.Faults.NONE.withErrorRate(1.0, 500, 1L));
+    browser.navigate().refresh();
+
+    runWriteBack(wait);
+
+    assertThat(browser.findElement(By.id("run-result")).getText()).contains("1 failed");
+    assertThat(count("retrying")).isEqualTo("1");
+    assertThat(browser.findElement(By.id("oldest-pending")).getText()).isNotEqualTo("none waiting");
+    WebElement waiting = browser.findElement(By.id("waiting-items"));
+    assertThat(waiting.getText()).contains("BK-OUTAGE").contains("Ola Outage").contains("500");
+    assertThat(waiting.findElement(By.cssSelector("td.attempt")).getText()).isEqualTo("2 of 5");
+    assertThat(waiting.findElement(By.cssSelector("td.next-attempt")).getText()).matches(TIME);
+    assertThat(browser.findElement(By.id("recent-runs")).getText()).contains("500");
+
+    // The 10 s timer refreshes the page in the same format as the server's first rendering.
+    String refreshedAt = browser.findElement(By.tagName("body")).getAttribute("data-refreshed-at");
+    new WebDriverWait(browser, Duration.ofSeconds(25))
+        .until(
+            d ->
+                !java.util.Objects.equals(
+                    refreshedAt,
+                    d.findElement(By.tagName("body")).getAttribute("data-refreshed-at")));
+    assertThat(lastWriteBack()).matches(TIME);
     assertThat(browser.findElement(By.cssSelector("#waiting-items td.next-attempt")).getText())
         .matches(TIME);
 
-    // Shared again: "Retry now" makes the waiting item due and runs the write-back at once.
-    spreadsheet.emulator().control().setNotShared(spreadsheet.spreadsheetId(), false);
+    // Google is back: "Retry now" makes the waiting item due and runs the write-back at once.
+    spreadsheet.emulator().control().clearFaults();
     browser.findElement(By.id("retry-waiting")).click();
     // The text first, then data-processed once the page was refreshed after the run.
     wait.until(

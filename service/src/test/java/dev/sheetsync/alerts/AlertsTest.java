@@ -42,6 +42,7 @@ class AlertsTest {
   @Autowired RunHistory runs;
   @Autowired AlertState state;
   @Autowired JsonMapper json;
+  @Autowired dev.sheetsync.pause.SyncPauses pauses;
 
   HttpServer webhook;
   List<String> posts = new CopyOnWriteArrayList<>();
@@ -50,7 +51,8 @@ class AlertsTest {
 
   @BeforeEach
   void start() throws IOException {
-    jdbc.sql("truncate sync_queue, sync_log, sync_runs, sync_alerts restart identity").update();
+    jdbc.sql("truncate sync_queue, sync_log, sync_runs, sync_alerts, sync_pauses restart identity")
+        .update();
     clock.reset();
     webhook = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     webhook.createContext(
@@ -84,7 +86,9 @@ class AlertsTest {
             json);
     monitor =
         new AlertMonitor(
-            List.of(new SyncConditions(queue, runs, properties, clock)),
+            List.of(
+                new SyncConditions(queue, runs, properties, clock),
+                new dev.sheetsync.pause.PauseAlerts(pauses)),
             state,
             channels,
             properties,
@@ -145,6 +149,25 @@ class AlertsTest {
     assertThat(sent).extracting(Alert::event).containsExactly("old_backlog");
     assertThat(json.readTree(posts.get(0)).get("summary").asString())
         .startsWith("The oldest change waiting for the sheet is 45 min old");
+  }
+
+  @Test
+  void aPausedSpreadsheetIsAlertedWithWhatToDoAndResolvedWhenSyncResumes() throws Exception {
+    pauses.pauseSpreadsheet(
+        "Google Sheets answered 403 PERMISSION_DENIED",
+        "share the spreadsheet with sa@demo.iam.gserviceaccount.com as Editor");
+
+    assertThat(monitor.checkOnce()).extracting(Alert::event).contains("sync_paused:spreadsheet");
+    JsonNode alert = json.readTree(posts.get(0));
+    assertThat(alert.get("severity").asString()).isEqualTo("critical");
+    assertThat(alert.get("summary").asString()).contains("403");
+    assertThat(alert.get("details").asString()).contains("share the spreadsheet with sa@demo");
+
+    pauses.resumeSpreadsheet();
+    monitor.checkOnce();
+
+    assertThat(json.readTree(posts.get(posts.size() - 1)).get("severity").asString())
+        .isEqualTo("resolved");
   }
 
   @Test

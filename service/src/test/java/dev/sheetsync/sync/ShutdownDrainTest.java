@@ -19,7 +19,7 @@ class ShutdownDrainTest {
 
   @BeforeEach
   void oneDueItem() {
-    jdbc.sql("truncate sync_queue, sync_log restart identity").update();
+    jdbc.sql("truncate sync_queue, sync_log, sync_pauses restart identity").update();
     jdbc.sql(
             """
             insert into sync_queue (action, model, record_id, payload)
