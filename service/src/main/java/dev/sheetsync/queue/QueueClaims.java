@@ -2,10 +2,7 @@ package dev.sheetsync.queue;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -22,18 +19,21 @@ class QueueClaims {
   /**
    * Locks the oldest due PENDING rows that no one else holds (SKIP LOCKED: concurrent claimers take
    * disjoint sets instead of waiting for each other) and marks them PROCESSING in the same
-   * statement. The CTE is MATERIALIZED so the LIMIT is evaluated exactly once.
+   * statement. The CTE is MATERIALIZED so the LIMIT is evaluated exactly once. "Due" is judged by
+   * the database's clock, the one that stamped {@code next_attempt_at} (column default) and the one
+   * every instance shares: a service whose clock drifts behind would otherwise leave new changes
+   * waiting for the drift, answering success with nothing processed.
    */
   private static final String CLAIM =
       """
       with due as materialized (
           select id from sync_queue
-           where status = 'PENDING' and next_attempt_at <= :now
+           where status = 'PENDING' and next_attempt_at <= now()
            order by next_attempt_at, id
            limit :n
              for update skip locked)
       update sync_queue q
-         set status = 'PROCESSING', started_at = :now
+         set status = 'PROCESSING', started_at = now()
         from due
        where q.id = due.id
       returning q.id, q.action, q.model, q.record_id, q.sheet_row_index, q.payload::text as payload,
@@ -44,19 +44,17 @@ class QueueClaims {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
-  private final Clock clock;
 
-  QueueClaims(JdbcClient jdbc, JsonMapper json, Clock clock) {
+  QueueClaims(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
     this.json = json;
-    this.clock = clock;
   }
 
   List<QueueItem> dequeue(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be positive: " + n);
     }
-    return jdbc.sql(CLAIM).param("now", now(clock)).param("n", n).query(this::map).list().stream()
+    return jdbc.sql(CLAIM).param("n", n).query(this::map).list().stream()
         .sorted(Comparator.comparingLong(QueueItem::id))
         .toList();
   }
@@ -74,12 +72,5 @@ class QueueClaims {
         rs.getInt("retries"),
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("started_at", OffsetDateTime.class));
-  }
-
-  /** The clock's now at the database's precision, so that it can serve as a claim's identity. */
-  static OffsetDateTime now(Clock clock) {
-    return OffsetDateTime.now(clock)
-        .withOffsetSameInstant(ZoneOffset.UTC)
-        .truncatedTo(ChronoUnit.MICROS);
   }
 }

@@ -1,6 +1,5 @@
 package dev.sheetsync.queue;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,8 +16,8 @@ class QueueReports {
              count(*) filter (where status = 'COMPLETED')  as completed,
              count(*) filter (where status = 'FAILED')     as failed,
              count(*)                                      as total,
-             floor(extract(epoch from cast(:now as timestamptz) - min(created_at)
-                   filter (where status = 'PENDING' and next_attempt_at <= :now)))::bigint
+             floor(extract(epoch from now() - min(created_at)
+                   filter (where status = 'PENDING' and next_attempt_at <= now())))::bigint
                                                            as oldest_pending_age
         from sync_queue
       """;
@@ -33,16 +32,13 @@ class QueueReports {
       """;
 
   private final JdbcClient jdbc;
-  private final Clock clock;
 
-  QueueReports(JdbcClient jdbc, Clock clock) {
+  QueueReports(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.clock = clock;
   }
 
   QueueStats stats() {
     return jdbc.sql(STATS)
-        .param("now", QueueClaims.now(clock))
         .query(
             (rs, n) ->
                 new QueueStats(

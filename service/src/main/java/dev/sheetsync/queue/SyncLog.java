@@ -1,8 +1,6 @@
 package dev.sheetsync.queue;
 
-import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,15 +28,18 @@ public class SyncLog {
       select max(synced_at) from sync_log where action like 'WRITE\\_BACK%'
       """;
 
-  /** 24 hourly buckets ending with the current hour, empty hours included (zeros). */
+  /**
+   * 24 hourly buckets ending with the database's current hour (UTC), empty hours included (zeros):
+   * the clock that stamped {@code synced_at}.
+   */
   private static final String HOURLY =
       """
       select h.hour,
              count(l.id)                                  as processed,
              count(l.id) filter (where l.status = 'SUCCESS') as succeeded,
              count(l.id) filter (where l.status = 'FAILED')  as failed
-        from generate_series(cast(:from as timestamptz), cast(:to as timestamptz),
-                             interval '1 hour') as h(hour)
+        from generate_series(date_trunc('hour', now(), 'UTC') - interval '23 hours',
+                             date_trunc('hour', now(), 'UTC'), interval '1 hour') as h(hour)
         left join sync_log l
           on l.synced_at >= h.hour and l.synced_at < h.hour + interval '1 hour'
          and l.action like 'WRITE\\_BACK%'
@@ -47,11 +48,9 @@ public class SyncLog {
       """;
 
   private final JdbcClient jdbc;
-  private final Clock clock;
 
-  SyncLog(JdbcClient jdbc, Clock clock) {
+  SyncLog(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.clock = clock;
   }
 
   /** The latest write-back log rows (actions {@code WRITE_BACK_*}), newest first. */
@@ -80,10 +79,7 @@ public class SyncLog {
 
   /** Outcomes per hour over the last 24 hours, oldest hour first, 24 entries. */
   public List<HourlyActivity> hourlyActivity() {
-    OffsetDateTime to = QueueClaims.now(clock).truncatedTo(ChronoUnit.HOURS);
     return jdbc.sql(HOURLY)
-        .param("from", to.minusHours(23))
-        .param("to", to)
         .query(
             (rs, n) ->
                 new HourlyActivity(
