@@ -185,6 +185,26 @@ class SyncQueueTest {
   }
 
   @Test
+  void lockHolderReleasesClaimsMadeBeforeItsLockAndTheirLateWorkerCannotRecordOverThem() {
+    insert(2, "now()");
+    QueueItem deadRunsClaim = queue.dequeue(1).get(0);
+    OffsetDateTime lockedAt =
+        jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
+    QueueItem ownClaim = queue.dequeue(1).get(0);
+
+    assertThat(queue.releaseAbandoned(lockedAt)).isEqualTo(1);
+
+    assertThat(statusOf(deadRunsClaim.id())).isEqualTo("PENDING");
+    assertThat(statusOf(ownClaim.id())).isEqualTo("PROCESSING");
+    assertThat(queue.record(List.of(Outcome.written(deadRunsClaim, "Requests", 2))).lost())
+        .isEqualTo(1);
+    assertThat(queue.dequeue(1))
+        .singleElement()
+        .extracting(QueueItem::id)
+        .isEqualTo(deadRunsClaim.id());
+  }
+
+  @Test
   void cleanupDeletesOnlyOldCompletedItemsAndOldLogRows() {
     insert(3, "now()");
     List<QueueItem> items = queue.dequeue(2);
