@@ -23,19 +23,22 @@ class QueueClaims {
   /**
    * Locks the oldest due PENDING rows that no one else holds (SKIP LOCKED: concurrent claimers take
    * disjoint sets instead of waiting for each other) and marks them PROCESSING in the same
-   * statement. The CTE is MATERIALIZED so the LIMIT is evaluated exactly once.
+   * statement. The CTE is MATERIALIZED so the LIMIT is evaluated exactly once. "Due" is judged by
+   * the database's clock, the one that stamped {@code next_attempt_at} (column default) and the one
+   * every instance shares: a service whose clock drifts behind would otherwise leave new changes
+   * waiting for the drift, answering success with nothing processed.
    */
   private static final String CLAIM =
       """
       with due as materialized (
           select id from sync_queue
-           where status = 'PENDING' and next_attempt_at <= :now
+           where status = 'PENDING' and next_attempt_at <= now()
              and model <> all(cast(:waiting as text[]))
            order by next_attempt_at, id
            limit :n
              for update skip locked)
       update sync_queue q
-         set status = 'PROCESSING', started_at = :now
+         set status = 'PROCESSING', started_at = now()
         from due
        where q.id = due.id
       returning q.id, q.action, q.model, q.record_id, q.sheet_row_index, q.payload::text as payload,
@@ -46,12 +49,10 @@ class QueueClaims {
 
   private final JdbcClient jdbc;
   private final JsonMapper json;
-  private final Clock clock;
 
-  QueueClaims(JdbcClient jdbc, JsonMapper json, Clock clock) {
+  QueueClaims(JdbcClient jdbc, JsonMapper json) {
     this.jdbc = jdbc;
     this.json = json;
-    this.clock = clock;
   }
 
   List<QueueItem> dequeue(int n, Set<SyncModel> waiting) {
@@ -60,7 +61,6 @@ class QueueClaims {
     }
     return jdbc
         .sql(CLAIM)
-        .param("now", now(clock))
         .param("n", n)
         .param("waiting", waiting.stream().map(SyncModel::dbName).toArray(String[]::new))
         .query(this::map)
@@ -85,7 +85,10 @@ class QueueClaims {
         rs.getObject("started_at", OffsetDateTime.class));
   }
 
-  /** The clock's now at the database's precision, so that it can serve as a claim's identity. */
+  /**
+   * The service clock's now at the database's precision, for reports that bucket by the service's
+   * hours (the console's chart); queue comparisons use the database's {@code now()}.
+   */
   static OffsetDateTime now(Clock clock) {
     return OffsetDateTime.now(clock)
         .withOffsetSameInstant(ZoneOffset.UTC)

@@ -1,6 +1,5 @@
 package dev.sheetsync.queue;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -27,13 +26,33 @@ class QueueMaintenance {
          set retries = retries + 1,
              last_error = 'abandoned in PROCESSING since ' || started_at,
              status = 'PENDING',
-             next_attempt_at = :now
-       where status = 'PROCESSING' and started_at < :cutoff
+             next_attempt_at = now()
+       where status = 'PROCESSING'
+         and started_at < now() - cast(:olderThanMs as bigint) * interval '1 millisecond'
+      """;
+
+  /**
+   * The same release, without waiting for {@code stuck-after}: run by the holder of the
+   * cluster-wide write-back lock right after taking it. Every run claims only while holding that
+   * lock, so an item claimed before the lock was granted belongs to a run that no longer holds it:
+   * finished or dead. Claims made after that moment (this run's own) are left alone. Fenced like
+   * every outcome: a worker that is in fact still alive cannot record over a released item, because
+   * its claim ({@code started_at}) no longer matches.
+   */
+  private static final String RELEASE_ABANDONED =
+      """
+      update sync_queue
+         set retries = retries + 1,
+             last_error = 'abandoned in PROCESSING since ' || started_at
+                          || ' by a run that no longer holds the write-back lock',
+             status = 'PENDING',
+             next_attempt_at = now()
+       where status = 'PROCESSING' and started_at < :lockedAt
       """;
 
   private static final String COMPLETE_BY_ID =
       """
-      update sync_queue set status = 'COMPLETED', processed_at = :now
+      update sync_queue set status = 'COMPLETED', processed_at = now()
        where id = any(cast(:ids as bigint[])) and status = 'PROCESSING'
       """;
 
@@ -51,7 +70,7 @@ class QueueMaintenance {
   private static final String RETRY =
       """
       update sync_queue
-         set status = 'PENDING', retries = 0, next_attempt_at = :now, processed_at = null
+         set status = 'PENDING', retries = 0, next_attempt_at = now(), processed_at = null
        where status = 'FAILED' and (:all or id = :id)
       """;
 
@@ -62,8 +81,8 @@ class QueueMaintenance {
    */
   private static final String DUE_NOW =
       """
-      update sync_queue set next_attempt_at = :now
-       where status = 'PENDING' and next_attempt_at > :now and (:all or id = :id)
+      update sync_queue set next_attempt_at = now()
+       where status = 'PENDING' and next_attempt_at > now() and (:all or id = :id)
       """;
 
   /** Deletes in chunks: short transactions, no long locks on a table the run is using. */
@@ -71,39 +90,40 @@ class QueueMaintenance {
       """
       delete from sync_queue where id in (
           select id from sync_queue
-           where status = 'COMPLETED' and processed_at < :cutoff
+           where status = 'COMPLETED'
+             and processed_at < now() - cast(:ageMs as bigint) * interval '1 millisecond'
            limit :chunk)
       """;
 
   private static final String DELETE_LOGS =
       """
       delete from sync_log where id in (
-          select id from sync_log where synced_at < :cutoff limit :chunk)
+          select id from sync_log
+           where synced_at < now() - cast(:ageMs as bigint) * interval '1 millisecond'
+           limit :chunk)
       """;
 
   private final JdbcClient jdbc;
   private final QueueProperties properties;
-  private final Clock clock;
 
-  QueueMaintenance(JdbcClient jdbc, QueueProperties properties, Clock clock) {
+  QueueMaintenance(JdbcClient jdbc, QueueProperties properties) {
     this.jdbc = jdbc;
     this.properties = properties;
-    this.clock = clock;
   }
 
   int resetStuck(Duration olderThan) {
-    OffsetDateTime now = QueueClaims.now(clock);
-    return jdbc.sql(RESET_STUCK).param("now", now).param("cutoff", now.minus(olderThan)).update();
+    return jdbc.sql(RESET_STUCK).param("olderThanMs", olderThan.toMillis()).update();
+  }
+
+  int releaseAbandoned(OffsetDateTime lockedAt) {
+    return jdbc.sql(RELEASE_ABANDONED).param("lockedAt", lockedAt).update();
   }
 
   int markComplete(Collection<Long> ids) {
     if (ids.isEmpty()) {
       return 0;
     }
-    return jdbc.sql(COMPLETE_BY_ID)
-        .param("now", QueueClaims.now(clock))
-        .param("ids", ids.toArray(Long[]::new))
-        .update();
+    return jdbc.sql(COMPLETE_BY_ID).param("ids", ids.toArray(Long[]::new)).update();
   }
 
   int markFailed(Map<Long, String> errors) {
@@ -112,7 +132,6 @@ class QueueMaintenance {
     }
     List<Map.Entry<Long, String>> entries = List.copyOf(errors.entrySet());
     return jdbc.sql(FAIL_BY_ID)
-        .param("now", QueueClaims.now(clock))
         .param("ids", entries.stream().map(Map.Entry::getKey).toArray(Long[]::new))
         .param("messages", entries.stream().map(Map.Entry::getValue).toArray(String[]::new))
         .params(QueueOutcomes.backoff(properties))
@@ -120,34 +139,25 @@ class QueueMaintenance {
   }
 
   int retry(Long id) {
-    return jdbc.sql(RETRY)
-        .param("now", QueueClaims.now(clock))
-        .param("all", id == null)
-        .param("id", id == null ? -1L : id)
-        .update();
+    return jdbc.sql(RETRY).param("all", id == null).param("id", id == null ? -1L : id).update();
   }
 
   int dueNow(Long id) {
-    return jdbc.sql(DUE_NOW)
-        .param("now", QueueClaims.now(clock))
-        .param("all", id == null)
-        .param("id", id == null ? -1L : id)
-        .update();
+    return jdbc.sql(DUE_NOW).param("all", id == null).param("id", id == null ? -1L : id).update();
   }
 
   CleanupResult cleanup(Duration completedOlderThan, Duration logsOlderThan) {
-    OffsetDateTime now = QueueClaims.now(clock);
-    int items = deleteInChunks(DELETE_COMPLETED, now.minus(completedOlderThan));
-    int logs = deleteInChunks(DELETE_LOGS, now.minus(logsOlderThan));
+    int items = deleteInChunks(DELETE_COMPLETED, completedOlderThan);
+    int logs = deleteInChunks(DELETE_LOGS, logsOlderThan);
     return new CleanupResult(items, logs);
   }
 
-  private int deleteInChunks(String sql, OffsetDateTime cutoff) {
+  private int deleteInChunks(String sql, Duration age) {
     int chunk = properties.cleanupChunkSize();
     int total = 0;
     int deleted;
     do {
-      deleted = jdbc.sql(sql).param("cutoff", cutoff).param("chunk", chunk).update();
+      deleted = jdbc.sql(sql).param("ageMs", age.toMillis()).param("chunk", chunk).update();
       total += deleted;
     } while (deleted == chunk);
     return total;

@@ -1,6 +1,5 @@
 package dev.sheetsync.queue;
 
-import java.time.Clock;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -22,13 +21,13 @@ class QueueOutcomes {
       """
       with done as (
           update sync_queue q
-             set status = 'COMPLETED', processed_at = :now
+             set status = 'COMPLETED', processed_at = now()
             from unnest(cast(:ids as bigint[]), cast(:claims as timestamptz[])) as c(id, claimed_at)
            where q.id = c.id and q.status = 'PROCESSING' and q.started_at = c.claimed_at
           returning q.id)
       insert into sync_log (queue_item_id, sheet_name, action, record_id, row_index, status,
                             error_message, synced_at)
-      select l.id, l.sheet_name, l.action, l.record_id, l.row_index, 'SUCCESS', l.message, :now
+      select l.id, l.sheet_name, l.action, l.record_id, l.row_index, 'SUCCESS', l.message, now()
         from unnest(cast(:ids as bigint[]), cast(:sheets as text[]), cast(:actions as text[]),
                     cast(:records as text[]), cast(:rows as integer[]), cast(:messages as text[]))
              as l(id, sheet_name, action, record_id, row_index, message)
@@ -49,10 +48,10 @@ class QueueOutcomes {
                  status = case when f.permanent or q.retries + 1 >= :maxRetries
                                then 'FAILED' else 'PENDING' end,
                  processed_at = case when f.permanent or q.retries + 1 >= :maxRetries
-                                     then cast(:now as timestamptz) end,
+                                     then now() end,
                  next_attempt_at = case when f.permanent or q.retries + 1 >= :maxRetries
                      then q.next_attempt_at
-                     else cast(:now as timestamptz)
+                     else now()
                           + least(:maxMs, :baseMs * power(2, least(q.retries, 40)))
                             * (0.5 + random() / 2) * interval '1 millisecond' end
       """;
@@ -70,7 +69,7 @@ class QueueOutcomes {
       insert into sync_log (queue_item_id, sheet_name, action, record_id, row_index, status,
                             error_message, synced_at)
       select l.id, coalesce(l.sheet_name, ''), l.action, l.record_id, l.row_index, 'FAILED',
-             l.message, :now
+             l.message, now()
         from unnest(cast(:ids as bigint[]), cast(:sheets as text[]), cast(:actions as text[]),
                     cast(:records as text[]), cast(:rows as integer[]), cast(:messages as text[]))
              as l(id, sheet_name, action, record_id, row_index, message)
@@ -82,7 +81,7 @@ class QueueOutcomes {
   private static final String RELEASE =
       """
       update sync_queue q
-         set status = 'PENDING', next_attempt_at = :now, last_error = f.message
+         set status = 'PENDING', next_attempt_at = now(), last_error = f.message
         from unnest(cast(:ids as bigint[]), cast(:claims as timestamptz[]), cast(:messages as text[]))
              as f(id, claimed_at, message)
        where q.id = f.id and q.status = 'PROCESSING' and q.started_at = f.claimed_at
@@ -90,12 +89,10 @@ class QueueOutcomes {
 
   private final JdbcClient jdbc;
   private final QueueProperties properties;
-  private final Clock clock;
 
-  QueueOutcomes(JdbcClient jdbc, QueueProperties properties, Clock clock) {
+  QueueOutcomes(JdbcClient jdbc, QueueProperties properties) {
     this.jdbc = jdbc;
     this.properties = properties;
-    this.clock = clock;
   }
 
   @Transactional
@@ -123,7 +120,6 @@ class QueueOutcomes {
         released.isEmpty()
             ? 0
             : jdbc.sql(RELEASE)
-                .param("now", QueueClaims.now(clock))
                 .param("ids", ids(released))
                 .param("claims", claims(released))
                 .param("messages", released.stream().map(Outcome::message).toArray(String[]::new))
@@ -132,7 +128,7 @@ class QueueOutcomes {
     return new RecordedOutcomes(completed, failures, releases, lost);
   }
 
-  /** The parameters of {@link #FAILED_ATTEMPT}, but {@code now}. */
+  /** The parameters of {@link #FAILED_ATTEMPT}. */
   static Map<String, Object> backoff(QueueProperties properties) {
     return Map.of(
         "maxRetries", properties.maxRetries(),
@@ -142,7 +138,6 @@ class QueueOutcomes {
 
   private JdbcClient.StatementSpec withLogColumns(String sql, List<Outcome> outcomes) {
     return jdbc.sql(sql)
-        .param("now", QueueClaims.now(clock))
         .param("ids", ids(outcomes))
         .param("claims", claims(outcomes))
         .param("sheets", outcomes.stream().map(Outcome::sheetName).toArray(String[]::new))

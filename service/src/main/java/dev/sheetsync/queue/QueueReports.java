@@ -30,7 +30,7 @@ class QueueReports {
                where status = 'COMPLETED' and processed_at >= :since)
            + (select count(*) from sync_queue
                where status = 'COMPLETED' and processed_at is null)       as completed_recently,
-             floor(extract(epoch from cast(:now as timestamptz)
+             floor(extract(epoch from now()
                    - (select min(created_at) from sync_queue where status = 'PENDING')))::bigint
                                                                            as oldest_waiting_age
       """;
@@ -110,7 +110,6 @@ class QueueReports {
     OffsetDateTime since = now.truncatedTo(ChronoUnit.HOURS);
     long older = completedBefore(since);
     return jdbc.sql(STATS)
-        .param("now", now)
         .param("since", since)
         .query(
             (rs, n) -> {

@@ -1,6 +1,7 @@
 package dev.sheetsync.queue;
 
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -9,8 +10,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * The sync queue's operations. Every method is one SQL statement (cleanup: one per chunk) and is
- * safe to call from several threads and several service instances at once. Times come from the
- * injected {@link java.time.Clock}.
+ * safe to call from several threads and several service instances at once. Every time it stores or
+ * compares is the database's ({@code now()}): one clock that all instances share, and the one the
+ * column defaults use, so a service clock that drifts can neither delay nor hurry an item.
  *
  * <p>Life of an item: PENDING → (claimed by {@link #dequeue}) PROCESSING → COMPLETED, or back to
  * PENDING with a backoff after a failed attempt, or FAILED once {@code sheetsync.queue.max-retries}
@@ -100,12 +102,26 @@ public class SyncQueue {
 
   /**
    * Puts PROCESSING items claimed before {@code now - olderThan} back to PENDING, counting an
-   * attempt (FAILED if that was the last one).
+   * attempt but never failing them: the fallback for claims {@link #releaseAbandoned} cannot see.
    *
    * @return how many items were reset
    */
   public int resetStuck(Duration olderThan) {
     return maintenance.resetStuck(olderThan);
+  }
+
+  /**
+   * Puts every PROCESSING item claimed before {@code lockedAt} back to PENDING at once, counting an
+   * attempt (never failing it). Only the holder of the cluster-wide write-back lock may call this,
+   * right after taking it with {@code lockedAt} the database time it was granted: every claim
+   * before then belongs to a run that has ended, so its items need not wait for {@code
+   * stuck-after}. A worker still alive against all odds cannot record over them: its claim no
+   * longer matches.
+   *
+   * @return how many items were released
+   */
+  public int releaseAbandoned(OffsetDateTime lockedAt) {
+    return maintenance.releaseAbandoned(lockedAt);
   }
 
   /** Deletes COMPLETED items and sync-log rows older than the given ages, in bounded chunks. */

@@ -27,12 +27,18 @@ class Requests {
         left join users u on u.id = r.seller_id
       """;
 
+  /**
+   * {@code q} matches booking code or customer name anywhere, ignoring case and accents ("nguyen"
+   * finds "Nguyễn"). The expression is exactly the one {@code requests_search_idx} (trigram GIN)
+   * indexes, so the search stays an index scan at 100,000 requests.
+   */
   private static final String FILTER =
       """
        where (cast(:status as text) is null or r.status = cast(:status as text))
          and (cast(:sellerId as uuid) is null or r.seller_id = cast(:sellerId as uuid))
          and (cast(:q as text) is null
-              or r.booking_code ilike cast(:q as text) or r.customer_name ilike cast(:q as text))
+              or search_fold(r.booking_code || ' ' || r.customer_name)
+                 like search_fold(cast(:q as text)))
          and (cast(:startFrom as date) is null or r.start_date >= cast(:startFrom as date))
          and (cast(:startTo as date) is null or r.start_date <= cast(:startTo as date))
       """;

@@ -47,13 +47,7 @@ final class EmbeddedEmulator implements AutoCloseable {
     try {
       emulator = SheetsEmulator.start(options);
     } catch (RuntimeException e) {
-      throw new IllegalStateException(
-          "Cannot start the embedded Sheets emulator on port "
-              + properties.emulatorPort()
-              + " (set SHEETS_EMULATOR_PORT to another port, or SHEETS_EMULATOR_HOST /"
-              + " GOOGLE_APPLICATION_CREDENTIALS to use another target): "
-              + e.getMessage(),
-          e);
+      throw new EmbeddedEmulatorException(properties.emulatorPort(), e);
     }
     Map<String, List<String>> tabs = new LinkedHashMap<>();
     for (TabLayout tab : layouts.tabs()) {

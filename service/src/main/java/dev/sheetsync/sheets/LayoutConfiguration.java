@@ -1,5 +1,7 @@
 package dev.sheetsync.sheets;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -7,9 +9,13 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class LayoutConfiguration {
 
+  private static final Logger log = LoggerFactory.getLogger(LayoutConfiguration.class);
+
   @Bean
   SheetLayouts sheetLayouts(LayoutProperties properties) {
-    return properties.toLayouts();
+    SheetLayouts layouts = properties.toLayouts();
+    layouts.warnings().forEach(warning -> log.warn("Sheet layout: {}", warning));
+    return layouts;
   }
 
   @Bean

@@ -29,19 +29,31 @@ record LayoutProperties(Map<SyncModel, Tab> tabs) {
   record Column(
       String header, String source, ColumnFormat format, Boolean writable, String formula) {}
 
+  /**
+   * @throws SheetLayoutException with every problem of every tab, not just the first
+   */
   SheetLayouts toLayouts() {
     Map<SyncModel, Tab> configured = tabs == null ? Map.of() : tabs;
     List<TabLayout> layouts = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
     for (SyncModel model : SyncModel.values()) {
       Tab tab = configured.get(model);
       if (tab != null) {
-        layouts.add(toLayout(model, tab));
+        try {
+          layouts.add(toLayout(model, tab, problems));
+        } catch (SheetLayoutException e) {
+          problems.addAll(e.problems());
+        }
       }
+    }
+    if (!problems.isEmpty()) {
+      throw new SheetLayoutException(problems);
     }
     return new SheetLayouts(layouts);
   }
 
-  private static TabLayout toLayout(SyncModel model, Tab tab) {
+  /** Column problems go to {@code problems}; the tab's own are thrown after them. */
+  private static TabLayout toLayout(SyncModel model, Tab tab, List<String> problems) {
     List<ColumnLayout> columns = new ArrayList<>();
     for (Column column : tab.columns() == null ? List.<Column>of() : tab.columns()) {
       boolean hasSource = column.source() != null && !column.source().isBlank();
@@ -51,8 +63,7 @@ record LayoutProperties(Map<SyncModel, Tab> tabs) {
             new ColumnLayout(
                 column.header(), column.source(), column.format(), writable, column.formula()));
       } catch (SheetLayoutException e) {
-        throw new SheetLayoutException(
-            "Tab '" + tab.tabName() + "' (" + model.dbName() + "): " + e.getMessage());
+        problems.add("Tab '" + tab.tabName() + "' (" + model.dbName() + "): " + e.getMessage());
       }
     }
     return new TabLayout(

@@ -20,23 +20,27 @@ public record SheetLayouts(List<TabLayout> tabs) {
     }
     Map<SyncModel, TabLayout> byModel = new EnumMap<>(SyncModel.class);
     Set<String> names = new HashSet<>();
+    List<String> problems = new java.util.ArrayList<>();
     for (TabLayout tab : tabs) {
       if (byModel.put(tab.model(), tab) != null) {
-        throw new SheetLayoutException("Two tabs are configured for " + tab.model().dbName());
+        problems.add("Two tabs are configured for " + tab.model().dbName());
       }
       if (!names.add(tab.tabName())) {
-        throw new SheetLayoutException("Tab name '" + tab.tabName() + "' is used twice");
+        problems.add("Tab name '" + tab.tabName() + "' is used twice");
       }
     }
     for (SyncModel model : SyncModel.values()) {
       if (!byModel.containsKey(model)) {
-        throw new SheetLayoutException(
+        problems.add(
             "No tab is configured for "
                 + model.dbName()
                 + " (sheetsync.layout.tabs."
                 + model.name().toLowerCase(java.util.Locale.ROOT)
                 + ")");
       }
+    }
+    if (!problems.isEmpty()) {
+      throw new SheetLayoutException(problems);
     }
     tabs = List.copyOf(tabs);
   }
@@ -49,6 +53,15 @@ public record SheetLayouts(List<TabLayout> tabs) {
     Map<String, List<String>> rows = new java.util.LinkedHashMap<>();
     tabs.forEach(t -> rows.put(t.tabName(), t.headers()));
     return java.util.Collections.unmodifiableMap(rows);
+  }
+
+  /**
+   * Layouts that work but mislead the people reading the sheet, one sentence each (logged at
+   * startup): a formula summing a numeric column of a {@code mark} tab without looking at its
+   * marker column still counts deleted records, whose amounts stay in their marked rows.
+   */
+  public List<String> warnings() {
+    return DeletedRowSums.warnings(tabs);
   }
 
   /** The tab showing {@code model}'s records; never null. */

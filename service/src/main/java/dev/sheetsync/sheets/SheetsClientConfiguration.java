@@ -8,6 +8,7 @@ import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.SheetsScopes;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import com.google.auth.oauth2.ServiceAccountCredentials;
+import dev.sheetsync.emulator.EmulatorControl;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayInputStream;
@@ -18,7 +19,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -106,10 +109,45 @@ class SheetsClientConfiguration {
       case GOOGLE -> {}
     }
     Sheets sheets = builder.build();
-    if (target.embedded()) {
+    boolean emulatorReady =
+        target.embedded()
+            || properties.mode() == SheetsProperties.Mode.EXTERNAL_EMULATOR
+                && properties.createOnEmulator()
+                && createOnExternalEmulator(properties, layouts);
+    if (emulatorReady) {
       writeHeadersBelowRowOne(sheets, target.spreadsheetId(), layouts);
     }
     return sheets;
+  }
+
+  /**
+   * A standalone emulator starts empty: create the spreadsheet and its missing tabs, with headers,
+   * as the embedded one does (idempotent; existing tabs are left as people made them). Never on
+   * Google, where the spreadsheet is the operator's to create and share.
+   */
+  private static boolean createOnExternalEmulator(
+      SheetsProperties properties, SheetLayouts layouts) {
+    Map<String, List<String>> tabs = new LinkedHashMap<>();
+    for (TabLayout tab : layouts.tabs()) {
+      // The emulator writes headers into row 1; other header rows are written below.
+      tabs.put(tab.tabName(), tab.headerRow() == 1 ? tab.headers() : List.of());
+    }
+    String root = emulatorRootUrl(properties);
+    try {
+      EmulatorControl.remote(root).createSpreadsheet(properties.spreadsheetId(), "sheetsync", tabs);
+      log.info(
+          "Spreadsheet '{}' and its tabs are ready on the emulator at {}",
+          properties.spreadsheetId(),
+          root);
+      return true;
+    } catch (RuntimeException e) {
+      log.warn(
+          "Could not create spreadsheet '{}' on the emulator at {} ({}); start the emulator first",
+          properties.spreadsheetId(),
+          root,
+          e.getMessage());
+      return false;
+    }
   }
 
   static String emulatorRootUrl(SheetsProperties properties) {
@@ -144,7 +182,7 @@ class SheetsClientConfiguration {
     }
   }
 
-  /** The embedded emulator puts headers in row 1; a layout may want them lower. */
+  /** An emulator puts headers in row 1; a layout may want them lower. */
   private static void writeHeadersBelowRowOne(Sheets sheets, String id, SheetLayouts layouts) {
     for (TabLayout tab : layouts.tabs()) {
       if (tab.headerRow() == 1) {

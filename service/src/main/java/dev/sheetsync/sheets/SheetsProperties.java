@@ -35,6 +35,8 @@ import org.springframework.validation.annotation.Validated;
  * @param applicationName sent in the User-Agent
  * @param verifyOnStartup check tabs and header rows at startup, failing it on a mismatch
  * @param healthCacheTtl how long the {@code sheets} health result is reused before asking again
+ * @param createOnEmulator with {@code emulatorHost}: create the spreadsheet and its missing tabs,
+ *     with headers, at startup, as the embedded emulator does (never on Google)
  */
 @ConfigurationProperties("sheetsync.sheets")
 @Validated
@@ -49,7 +51,8 @@ public record SheetsProperties(
     @DefaultValue("30s") @NotNull Duration readTimeout,
     @DefaultValue("sheetsync") @NotBlank String applicationName,
     @DefaultValue("true") boolean verifyOnStartup,
-    @DefaultValue("30s") @NotNull Duration healthCacheTtl) {
+    @DefaultValue("30s") @NotNull Duration healthCacheTtl,
+    @DefaultValue("true") boolean createOnEmulator) {
 
   /** How the client reaches the spreadsheet. */
   public enum Mode {

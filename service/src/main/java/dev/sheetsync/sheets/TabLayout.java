@@ -45,8 +45,10 @@ public record TabLayout(
       throw new SheetLayoutException("The " + model.dbName() + " layout has no tab name");
     }
     String where = "Tab '" + tabName + "' (" + model.dbName() + ")";
+    // Every problem at once: each restart to find the next one costs minutes.
+    List<String> problems = new ArrayList<>();
     if (headerRow < 1) {
-      throw new SheetLayoutException(where + ": header row must be 1 or more, was " + headerRow);
+      problems.add(where + ": header row must be 1 or more, was " + headerRow);
     }
     if (columns == null || columns.isEmpty()) {
       throw new SheetLayoutException(where + " has no columns");
@@ -57,13 +59,16 @@ public record TabLayout(
     deletePolicy = deletePolicy == null ? DeletePolicy.MARK : deletePolicy;
     deleteMarker =
         deleteMarker == null || deleteMarker.isBlank() ? DEFAULT_DELETE_MARKER : deleteMarker;
-    columns = resolveAndCheckColumns(model, where, columns);
-    checkKey(where, keyColumn, columns);
-    keyColumn = keyColumn.strip();
+    columns = resolveAndCheckColumns(model, where, columns, problems);
+    checkKey(where, keyColumn, columns, problems);
     if (deletePolicy == DeletePolicy.MARK) {
-      checkMarker(where, deleteMarkerColumn, columns);
-      deleteMarkerColumn = deleteMarkerColumn.strip();
+      checkMarker(where, deleteMarkerColumn, columns, problems);
     }
+    if (!problems.isEmpty()) {
+      throw new SheetLayoutException(problems);
+    }
+    keyColumn = keyColumn.strip();
+    deleteMarkerColumn = deleteMarkerColumn == null ? null : deleteMarkerColumn.strip();
   }
 
   /** The header texts, in sheet order. */
@@ -123,16 +128,17 @@ public record TabLayout(
   }
 
   private static List<ColumnLayout> resolveAndCheckColumns(
-      SyncModel model, String where, List<ColumnLayout> columns) {
+      SyncModel model, String where, List<ColumnLayout> columns, List<String> problems) {
     Map<String, ColumnFormat> fields = SourceFields.of(model);
     Set<String> seen = new HashSet<>();
     List<ColumnLayout> resolved = new ArrayList<>(columns.size());
     for (ColumnLayout column : columns) {
       if (column == null) {
-        throw new SheetLayoutException(where + " has an empty column entry");
+        problems.add(where + " has an empty column entry");
+        continue;
       }
       if (!seen.add(column.header())) {
-        throw new SheetLayoutException(where + ": header '" + column.header() + "' appears twice");
+        problems.add(where + ": header '" + column.header() + "' appears twice");
       }
       if (column.source() == null) {
         resolved.add(column);
@@ -140,7 +146,7 @@ public record TabLayout(
       }
       ColumnFormat natural = fields.get(column.source());
       if (natural == null) {
-        throw new SheetLayoutException(
+        problems.add(
             where
                 + ": column '"
                 + column.header()
@@ -150,10 +156,12 @@ public record TabLayout(
                 + model.dbName()
                 + " fields are "
                 + fields.keySet());
+        resolved.add(column);
+        continue;
       }
       ColumnFormat format = column.format() == null ? natural : column.format();
       if (!SourceFields.convertible(natural, format)) {
-        throw new SheetLayoutException(
+        problems.add(
             where
                 + ": column '"
                 + column.header()
@@ -163,23 +171,27 @@ public record TabLayout(
                 + natural
                 + ") as "
                 + format);
+        resolved.add(column);
+        continue;
       }
       resolved.add(column.withFormat(format));
     }
     return List.copyOf(resolved);
   }
 
-  private static void checkKey(String where, String keyColumn, List<ColumnLayout> columns) {
+  private static void checkKey(
+      String where, String keyColumn, List<ColumnLayout> columns, List<String> problems) {
     if (keyColumn == null || keyColumn.isBlank()) {
-      throw new SheetLayoutException(where + " has no key column");
+      problems.add(where + " has no key column");
+      return;
     }
     ColumnLayout key = find(columns, keyColumn);
     if (key == null) {
-      throw new SheetLayoutException(
-          where + ": key column '" + keyColumn.strip() + "' is not one of its columns");
+      problems.add(where + ": key column '" + keyColumn.strip() + "' is not one of its columns");
+      return;
     }
     if (!"id".equals(key.source()) || !key.writable()) {
-      throw new SheetLayoutException(
+      problems.add(
           where
               + ": key column '"
               + key.header()
@@ -191,27 +203,32 @@ public record TabLayout(
     }
   }
 
-  private static void checkMarker(String where, String markerColumn, List<ColumnLayout> columns) {
+  private static void checkMarker(
+      String where, String markerColumn, List<ColumnLayout> columns, List<String> problems) {
     if (markerColumn == null || markerColumn.isBlank()) {
-      throw new SheetLayoutException(
-          where + ": delete policy mark needs a delete-marker-column (a writable column)");
+      problems.add(where + ": delete policy mark needs a delete-marker-column (a writable column)");
+      return;
     }
     ColumnLayout marker = find(columns, markerColumn);
     if (marker == null || !marker.writable()) {
-      throw new SheetLayoutException(
+      problems.add(
           where
               + ": delete-marker-column '"
               + markerColumn.strip()
               + "' must be one of its writable columns");
+      return;
     }
     if ("id".equals(marker.source())) {
-      throw new SheetLayoutException(
+      problems.add(
           where + ": the delete marker cannot go into the key column '" + marker.header() + "'");
     }
   }
 
   private static ColumnLayout find(List<ColumnLayout> columns, String header) {
     String wanted = header.strip();
-    return columns.stream().filter(c -> c.header().equals(wanted)).findFirst().orElse(null);
+    return columns.stream()
+        .filter(c -> c != null && c.header().equals(wanted))
+        .findFirst()
+        .orElse(null);
   }
 }

@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -14,15 +15,21 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Mutual exclusion across every instance that shares the database, with PostgreSQL session-level
- * advisory locks.
+ * Mutual exclusion across every instance that shares the database, with PostgreSQL
+ * transaction-level advisory locks held by a transaction kept open for as long as the lock is held.
  *
- * <p>A lock is taken with {@code pg_try_advisory_lock} on a connection of its own, outside any
- * transaction, and that connection is kept until {@link Held#close()}: a session-level advisory
- * lock belongs to the database session, so it is held exactly as long as that connection lives. If
- * the instance dies, PostgreSQL ends the session and frees the lock, so a crash can never leave the
- * write-back locked out (unlike a lock row with a flag). Taking it never waits: a second caller
- * learns at once that a run is going.
+ * <p>A lock is taken with {@code pg_try_advisory_xact_lock} in a transaction of its own, on a
+ * connection of its own, and that transaction stays open until {@link Held#close()} rolls it back.
+ * Why a transaction and not a session-level lock: behind a pooler in transaction mode (PgBouncer,
+ * and the default URLs of Supabase, Neon and Heroku) each statement outside a transaction may run
+ * on another server session, so a session lock strands on whichever server connection took it
+ * (later triggers are refused while nothing runs) and its unlock runs elsewhere; an open
+ * transaction is the one thing every pooler keeps on one server session. Directly connected it
+ * behaves the same. If the instance dies, its connection closes, PostgreSQL (or the pooler, which
+ * drops a server connection whose client left mid-transaction) ends the transaction and frees the
+ * lock, so a crash can never leave the write-back locked out (unlike a lock row with a flag). The
+ * open transaction has no transaction id and no snapshot between statements, so it does not hold
+ * back vacuum. Taking it never waits: a second caller learns at once that a run is going.
  *
  * <p>Thread-safe. Each {@link Held} must be closed by the thread that uses it.
  */
@@ -49,14 +56,21 @@ public class ClusterLock {
 
   /** A lock this instance holds; closing it releases the lock and the connection. */
   public interface Held extends AutoCloseable {
+
+    /**
+     * The database's time when the lock was granted. Whatever any earlier holder started (queue
+     * claims, for one) happened before it, so it serves as a fencing token.
+     */
+    OffsetDateTime lockedAt();
+
     @Override
     void close();
   }
 
   private static final Logger log = LoggerFactory.getLogger(ClusterLock.class);
 
-  private static final String TRY_LOCK = "select pg_try_advisory_lock(?)";
-  private static final String UNLOCK = "select pg_advisory_unlock(?)";
+  /** {@code now()} is the transaction's start: the lock is granted by its first statement. */
+  private static final String TRY_LOCK = "select pg_try_advisory_xact_lock(?), now()";
 
   /**
    * A bigint advisory key shows in pg_locks as classid = high 32 bits, objid = low 32 bits,
@@ -93,12 +107,12 @@ public class ClusterLock {
       throw new DataAccessResourceFailureException("Cannot reach the database for a lock", e);
     }
     try {
-      // Session-level locks ignore transactions, but an open transaction would pin the connection's
-      // snapshot for the whole run: keep it in autocommit.
-      connection.setAutoCommit(true);
-      if (queryBoolean(connection, TRY_LOCK, name.key())) {
-        return Optional.of(() -> release(connection, name));
+      connection.setAutoCommit(false);
+      OffsetDateTime lockedAt = tryLock(connection, name.key());
+      if (lockedAt != null) {
+        return Optional.of(new HeldTransaction(connection, name, lockedAt));
       }
+      connection.rollback();
       connection.close();
       return Optional.empty();
     } catch (SQLException | RuntimeException e) {
@@ -116,20 +130,14 @@ public class ClusterLock {
         .single();
   }
 
+  /** Ending the transaction frees the lock; rollback, since it changed nothing. */
   private void release(Connection connection, Name name) {
-    boolean released = false;
     try {
-      released = queryBoolean(connection, UNLOCK, name.key());
+      connection.rollback();
+      connection.setAutoCommit(true);
+      connection.close();
     } catch (SQLException e) {
-      log.warn("Could not release the {} lock; dropping its connection instead", name, e);
-    }
-    if (released) {
-      try {
-        connection.close();
-      } catch (SQLException e) {
-        log.debug("Closing the {} lock connection failed", name, e);
-      }
-    } else {
+      log.warn("Could not end the {} lock's transaction; dropping its connection instead", name, e);
       discard(connection);
     }
   }
@@ -150,14 +158,36 @@ public class ClusterLock {
     }
   }
 
-  private static boolean queryBoolean(Connection connection, String sql, long key)
-      throws SQLException {
-    try (PreparedStatement statement = connection.prepareStatement(sql)) {
+  /** The time the lock was granted, or null when another session holds it. */
+  private static OffsetDateTime tryLock(Connection connection, long key) throws SQLException {
+    try (PreparedStatement statement = connection.prepareStatement(TRY_LOCK)) {
       statement.setLong(1, key);
       try (ResultSet rows = statement.executeQuery()) {
         rows.next();
-        return rows.getBoolean(1);
+        return rows.getBoolean(1) ? rows.getObject(2, OffsetDateTime.class) : null;
       }
+    }
+  }
+
+  private final class HeldTransaction implements Held {
+    private final Connection connection;
+    private final Name name;
+    private final OffsetDateTime lockedAt;
+
+    HeldTransaction(Connection connection, Name name, OffsetDateTime lockedAt) {
+      this.connection = connection;
+      this.name = name;
+      this.lockedAt = lockedAt;
+    }
+
+    @Override
+    public OffsetDateTime lockedAt() {
+      return lockedAt;
+    }
+
+    @Override
+    public void close() {
+      release(connection, name);
     }
   }
 }

@@ -28,6 +28,8 @@ import org.springframework.stereotype.Component;
  * corrupt anything, since items are claimed with {@code SKIP LOCKED}, but they would compete for
  * the same Google quota, and the seed's contract is "at most one run at a time". A caller who finds
  * the lock held learns it at once ({@link WriteBackOutcome.AlreadyRunning}) and nothing changes.
+ * The holder first releases the items earlier (dead) runs left claimed, so a crash costs one run,
+ * not {@code sheetsync.queue.stuck-after}.
  *
  * <p>Logs the trigger and the outcome of every run and records metrics: timer {@code
  * sheetsync.writeback.run} (tags {@code trigger}, {@code outcome}) and counters {@code
@@ -126,7 +128,17 @@ public class WriteBackTrigger {
     }
     OffsetDateTime startedAt = OffsetDateTime.now(clock);
     long sheetsRequestsBefore = sheetsRequests();
-    try (Held ignored = held.get()) {
+    try (Held run = held.get()) {
+      // Holding the lock proves every earlier run has ended: what they left PROCESSING (a SIGKILL,
+      // a lost host) is written by this run instead of waiting out stuck-after.
+      int released = queue.releaseAbandoned(run.lockedAt());
+      if (released > 0) {
+        log.warn(
+            "Write-back (trigger={}) released {} items left PROCESSING by an earlier run that"
+                + " ended without recording them",
+            source.label(),
+            released);
+      }
       log.info("Write-back started (trigger={})", source.label());
       RunResult result;
       try {

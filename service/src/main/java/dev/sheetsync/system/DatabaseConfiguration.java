@@ -31,6 +31,11 @@ class DatabaseConfiguration {
     config.setUsername(target.username());
     config.setPassword(target.password());
     config.setMaximumPoolSize(properties.maximumPoolSize());
+    // No server-side prepared statements unless the URL asks for them: they live in one server
+    // session, and behind a pooler in transaction mode (PgBouncer; Supabase's, Neon's and Heroku's
+    // default URLs) the next use lands on another one ("prepared statement S_1 does not exist").
+    // The driver's own setting wins when the URL names it.
+    config.addDataSourceProperty("prepareThreshold", "0");
     // Fail fast on a dead database instead of queueing requests for 30 s; health turns DOWN
     // meanwhile.
     config.setConnectionTimeout(5_000);

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import dev.sheetsync.testing.EngineTest;
+import dev.sheetsync.testing.QueueTime;
 import dev.sheetsync.testing.SettableClock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -21,6 +22,7 @@ class SyncQueueTest {
   @Autowired JdbcClient jdbc;
   @Autowired SettableClock clock;
   @Autowired QueueProperties properties;
+  QueueTime time;
 
   @BeforeEach
   void cleanQueue() {
@@ -28,6 +30,7 @@ class SyncQueueTest {
             "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sync_activity_hours restart identity")
         .update();
     clock.reset();
+    time = new QueueTime(jdbc);
   }
 
   @Test
@@ -73,7 +76,7 @@ class SyncQueueTest {
     insert(1, "now()");
     jdbc.sql("update sync_queue set retries = 2").update();
     QueueItem item = queue.dequeue(1).get(0);
-    OffsetDateTime before = OffsetDateTime.now(clock);
+    OffsetDateTime before = jdbc.sql("select now()").query(OffsetDateTime.class).single();
 
     queue.record(List.of(Outcome.failed(item, "Requests", "HTTP 500")));
 
@@ -89,7 +92,7 @@ class SyncQueueTest {
     Duration full = properties.backoffBase().multipliedBy(4); // base * 2^2
     assertThat(delay).isBetween(full.dividedBy(2).minusSeconds(1), full.plusSeconds(1));
     assertThat(queue.dequeue(1)).as("not due before its backoff").isEmpty();
-    clock.advance(full.plusSeconds(1));
+    time.pass(full.plusSeconds(1));
     assertThat(queue.dequeue(1)).hasSize(1);
   }
 
@@ -99,7 +102,7 @@ class SyncQueueTest {
     for (int attempt = 1; attempt <= properties.maxRetries(); attempt++) {
       QueueItem item = queue.dequeue(1).get(0);
       queue.record(List.of(Outcome.failed(item, "Requests", "HTTP 503 attempt " + attempt)));
-      clock.advance(properties.backoffMax().plusSeconds(1));
+      time.pass(properties.backoffMax().plusSeconds(1));
     }
 
     assertThat(queue.dequeue(1)).isEmpty();
@@ -140,7 +143,7 @@ class SyncQueueTest {
   void resetStuckReturnsOnlyOldClaimsToPendingCountingAnAttempt() {
     insert(2, "now()");
     queue.dequeue(1);
-    clock.advance(Duration.ofMinutes(11));
+    time.pass(Duration.ofMinutes(11));
     queue.dequeue(1);
 
     assertThat(queue.resetStuck(Duration.ofMinutes(10))).isEqualTo(1);
@@ -157,7 +160,7 @@ class SyncQueueTest {
     insert(1, "now()");
     for (int crash = 0; crash < 8; crash++) {
       assertThat(queue.dequeue(1)).hasSize(1);
-      clock.advance(Duration.ofMinutes(11));
+      time.pass(Duration.ofMinutes(11));
       assertThat(queue.resetStuck(Duration.ofMinutes(10))).isEqualTo(1);
     }
 
@@ -171,7 +174,7 @@ class SyncQueueTest {
   void lateWorkerCannotOverwriteAnItemThatWasResetAndClaimedAgain() {
     insert(1, "now()");
     QueueItem lateClaim = queue.dequeue(1).get(0);
-    clock.advance(Duration.ofMinutes(11));
+    time.pass(Duration.ofMinutes(11));
     queue.resetStuck(Duration.ofMinutes(10));
     QueueItem currentClaim = queue.dequeue(1).get(0);
 
@@ -185,15 +188,35 @@ class SyncQueueTest {
   }
 
   @Test
+  void lockHolderReleasesClaimsMadeBeforeItsLockAndTheirLateWorkerCannotRecordOverThem() {
+    insert(2, "now()");
+    QueueItem deadRunsClaim = queue.dequeue(1).get(0);
+    OffsetDateTime lockedAt =
+        jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
+    QueueItem ownClaim = queue.dequeue(1).get(0);
+
+    assertThat(queue.releaseAbandoned(lockedAt)).isEqualTo(1);
+
+    assertThat(statusOf(deadRunsClaim.id())).isEqualTo("PENDING");
+    assertThat(statusOf(ownClaim.id())).isEqualTo("PROCESSING");
+    assertThat(queue.record(List.of(Outcome.written(deadRunsClaim, "Requests", 2))).lost())
+        .isEqualTo(1);
+    assertThat(queue.dequeue(1))
+        .singleElement()
+        .extracting(QueueItem::id)
+        .isEqualTo(deadRunsClaim.id());
+  }
+
+  @Test
   void cleanupDeletesOnlyOldCompletedItemsAndOldLogRows() {
     insert(3, "now()");
     List<QueueItem> items = queue.dequeue(2);
     queue.record(items.stream().map(i -> Outcome.written(i, "Requests", 2)).toList());
-    clock.advance(Duration.ofDays(8));
+    time.pass(Duration.ofDays(8));
     queue.record(List.of(Outcome.written(queue.dequeue(1).get(0), "Requests", 3)));
 
     CleanupResult first = queue.cleanupCompleted(Duration.ofDays(7), Duration.ofDays(30));
-    clock.advance(Duration.ofDays(23));
+    time.pass(Duration.ofDays(23));
     CleanupResult second = queue.cleanupCompleted(Duration.ofDays(7), Duration.ofDays(30));
 
     assertThat(first).isEqualTo(new CleanupResult(2, 0));
@@ -216,8 +239,7 @@ class SyncQueueTest {
                 Duration.ofMinutes(10),
                 Duration.ofDays(7),
                 Duration.ofDays(30),
-                10),
-            clock);
+                10));
 
     assertThat(chunked.cleanup(Duration.ofDays(7), Duration.ofDays(30)).queueItemsDeleted())
         .isEqualTo(25);

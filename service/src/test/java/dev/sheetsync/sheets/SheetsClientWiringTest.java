@@ -128,7 +128,9 @@ class SheetsClientWiringTest {
     tabs.put("Requests", requests);
     emulator.createSpreadsheet("mismatch", "mismatch", tabs);
 
-    Throwable failure = startupFailure(pointAt("mismatch"));
+    // As on Google: an emulator would otherwise create the missing tab.
+    Throwable failure =
+        startupFailure(pointAt("mismatch", "--sheetsync.sheets.create-on-emulator=false"));
     assertThat(new SheetsFailureAnalyzer().analyze(failure).getDescription())
         .isEqualTo(failure.getMessage());
     assertThat(failure)
@@ -175,7 +177,7 @@ class SheetsClientWiringTest {
     assertThat(startupFailure(pointAt("private")))
         .isInstanceOf(SpreadsheetCheckException.class)
         .hasMessageContaining("refused access to spreadsheet 'private' (403");
-    assertThat(startupFailure(pointAt("nowhere")))
+    assertThat(startupFailure(pointAt("nowhere", "--sheetsync.sheets.create-on-emulator=false")))
         .isInstanceOf(SpreadsheetCheckException.class)
         .hasMessageContaining("Spreadsheet 'nowhere' was not found (404")
         .hasMessageContaining("Check SHEETS_SPREADSHEET_ID");

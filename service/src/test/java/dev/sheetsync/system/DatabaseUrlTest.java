@@ -3,6 +3,7 @@ package dev.sheetsync.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
@@ -47,6 +48,29 @@ class DatabaseUrlTest {
         .hasMessageNotContaining("topsecret");
     assertThatThrownBy(() -> DatabaseUrl.parse("postgres:///db", null, null))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
+  void passwordWithUnencodedAtOrHashIsNamedAsTheProblemWithoutEchoingIt() {
+    for (String url :
+        List.of(
+            "postgres://app:p@ssword@db.example.com:5432/app",
+            "postgres://app:pass#word@db.example.com:5432/app",
+            "postgresql://app:a/b?c@db.example.com/app")) {
+      assertThatThrownBy(() -> DatabaseUrl.parse(url, null, null))
+          .as(url)
+          .isInstanceOf(DatabaseUrlException.class)
+          .hasMessageContaining("not percent-encoded")
+          .hasMessageNotContaining("p@ssword")
+          .hasMessageNotContaining("pass#word")
+          .hasMessageNotContaining("a/b?c")
+          .satisfies(
+              e -> assertThat(((DatabaseUrlException) e).action()).contains("DATABASE_PASSWORD"));
+    }
+    assertThat(
+            DatabaseUrl.parse("postgres://app:p%40ss%23word@db.example.com/app", null, null)
+                .password())
+        .isEqualTo("p@ss#word");
   }
 
   @Test

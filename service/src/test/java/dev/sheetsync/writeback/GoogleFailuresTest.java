@@ -6,6 +6,7 @@ import dev.sheetsync.emulator.Faults;
 import dev.sheetsync.emulator.ValueRender;
 import dev.sheetsync.queue.FailedItem;
 import dev.sheetsync.queue.QueueProperties;
+import dev.sheetsync.testing.QueueTime;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -68,7 +69,7 @@ class GoogleFailuresTest extends WriteBackTestSupport {
 
     for (int run = 0; run < queueProperties.maxRetries(); run++) {
       assertThat(writeBack.runOnce().failed()).isEqualTo(1);
-      clock.advance(queueProperties.backoffMax().plusSeconds(1));
+      new QueueTime(jdbc).pass(queueProperties.backoffMax().plusSeconds(1));
     }
 
     sheet.control().clearFaults();
@@ -91,7 +92,7 @@ class GoogleFailuresTest extends WriteBackTestSupport {
   void runResetsItemsAbandonedByADeadWorkerAndWritesThem() {
     newRequest("Ada");
     queue.dequeue(10); // a worker claimed it and died
-    clock.advance(queueProperties.stuckAfter().plus(Duration.ofMinutes(1)));
+    new QueueTime(jdbc).pass(queueProperties.stuckAfter().plus(Duration.ofMinutes(1)));
 
     RunResult result = writeBack.runOnce();
 

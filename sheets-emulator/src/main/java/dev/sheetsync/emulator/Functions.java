@@ -6,9 +6,9 @@ import java.util.function.Consumer;
 import java.util.regex.Pattern;
 
 /**
- * The spreadsheet functions the emulator evaluates: SUM, SUMIF, COUNTIF, COUNT, COUNTA, AVERAGE,
- * MIN, MAX, IF, IFERROR, ROUND, CONCATENATE, ROW. Everything else is {@code #NAME?}, as Sheets
- * shows for a function it does not know.
+ * The spreadsheet functions the emulator evaluates: SUM, SUMIF, SUMIFS, COUNTIF, COUNT, COUNTA,
+ * AVERAGE, MIN, MAX, IF, IFERROR, ROUND, CONCATENATE, ROW. Everything else is {@code #NAME?}, as
+ * Sheets shows for a function it does not know.
  */
 final class Functions {
 
@@ -23,6 +23,7 @@ final class Functions {
       case "COUNT" -> aggregate(args, ev, "COUNT");
       case "COUNTA" -> counta(args, ev);
       case "SUMIF" -> sumif(args, ev, true);
+      case "SUMIFS" -> sumifs(args, ev);
       case "COUNTIF" -> sumif(args, ev, false);
       case "IF" -> iff(args, ev);
       case "IFERROR" ->
@@ -151,6 +152,45 @@ final class Functions {
         if (s instanceof Double d) {
           total += d;
         }
+      }
+    }
+    return total;
+  }
+
+  /** SUMIFS(sum_range, criteria_range1, criterion1, [criteria_range2, criterion2, …]). */
+  private static Object sumifs(List<Object> args, FormulaEvaluator ev) {
+    if (args.size() < 3
+        || args.size() % 2 == 0
+        || !(args.get(0) instanceof FormulaEvaluator.RangeValue sumRange)) {
+      return FormulaEvaluator.VALUE;
+    }
+    List<FormulaEvaluator.RangeValue> ranges = new ArrayList<>();
+    List<Object> criteria = new ArrayList<>();
+    for (int i = 1; i < args.size(); i += 2) {
+      if (!(args.get(i) instanceof FormulaEvaluator.RangeValue range)) {
+        return FormulaEvaluator.VALUE;
+      }
+      Object criterion = scalar(args.get(i + 1), ev);
+      if (criterion instanceof FormulaEvaluator.Error) {
+        return criterion;
+      }
+      ranges.add(range);
+      criteria.add(criterion);
+    }
+    double total = 0;
+    int rows = Math.max(sumRange.endRow() - sumRange.startRow(), 0);
+    for (int i = 0; i < rows; i++) {
+      boolean all = true;
+      for (int c = 0; c < ranges.size() && all; c++) {
+        FormulaEvaluator.RangeValue range = ranges.get(c);
+        all =
+            matches(
+                ev.value(range.sheet(), range.startRow() + i, range.startCol()), criteria.get(c));
+      }
+      if (all
+          && ev.value(sumRange.sheet(), sumRange.startRow() + i, sumRange.startCol())
+              instanceof Double d) {
+        total += d;
       }
     }
     return total;

@@ -59,6 +59,23 @@ class FormulaTest extends EmulatorTestSupport {
   }
 
   @Test
+  void sumifsAddsOnlyRowsMatchingEveryCriterion() throws Exception {
+    put(
+        "Data!A1",
+        "USER_ENTERED",
+        rows(
+            row("request", "cost", "status"),
+            row("r1", "2100", "PAID"),
+            row("r1", "240", "DELETED"),
+            row("r2", "50", "UNPAID")));
+
+    assertThat(value("=SUMIFS(Data!B:B,Data!A:A,\"r1\",Data!C:C,\"<>DELETED\")"))
+        .isEqualTo(new BigDecimal(2100));
+    assertThat(value("=SUMIFS(Data!B:B,Data!A:A,\"r1\")")).isEqualTo(new BigDecimal(2340));
+    assertThat(value("=SUMIFS(Data!B:B,Data!A:A)")).isEqualTo("#VALUE!");
+  }
+
+  @Test
   void reportsSheetsErrors() throws Exception {
     put("Sheet1!A1", "RAW", rows(row("text")));
 
