@@ -1,116 +1,167 @@
 package dev.sheetsync.throttle;
 
+import dev.sheetsync.users.LoginName;
+import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Locale;
+import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionOperations;
 
 /**
- * Counts failed logins per account and per address and decides when the next attempt may come.
+ * Counts login attempts per account and per address and decides when the next attempt may come.
+ *
+ * <p>An attempt is counted as a failure <em>before</em> its password is checked, in one transaction
+ * that locks both counters ({@link #attempt}); a success then takes it back ({@link #succeeded}).
+ * Checking first and counting after the password check let 60 parallel wrong passwords all pass the
+ * check (59 were evaluated against a limit of 10): now the 11th attempt waits for the 10th's row
+ * lock and finds the account locked.
  *
  * <p>Slowdown is a wait imposed between attempts (answered with 429 and {@code Retry-After}), not a
  * sleep on the server: sleeping would hold a request thread per attempt and let an attacker exhaust
  * the server by guessing slowly in parallel. The counters live in PostgreSQL so that an attacker
  * cannot multiply the allowance by the number of instances behind the load balancer.
  *
- * <p>Thread-safe; each method is one or two statements.
+ * <p>Thread-safe.
  */
 @Component
 class LoginThrottle {
 
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-  private static final String BLOCKED_UNTIL =
+  private static final String ENSURE =
       """
-      select max(blocked_until) from login_attempts
-      where subject in (:account, :address) and blocked_until > :now
+      insert into login_attempts (subject, failures, last_failure_at)
+      values (:subject, 0, :now)
+      on conflict (subject) do nothing
       """;
 
-  /** A counter whose last failure is older than the window starts over at one. */
-  private static final String COUNT_FAILURE =
+  /**
+   * Locks both counters (in subject order, so two attempts never wait for each other crosswise)
+   * until the transaction that counts this attempt commits.
+   */
+  private static final String LOCK =
       """
-      insert into login_attempts as a (subject, failures, last_failure_at)
-      values (:subject, 1, :now)
-      on conflict (subject) do update set
-        failures = case when a.last_failure_at < :windowStart then 1 else a.failures + 1 end,
-        last_failure_at = :now
-      returning failures
+      select subject, failures, last_failure_at, blocked_until from login_attempts
+      where subject in (:account, :address)
+      order by subject
+      for update
       """;
 
-  private static final String BLOCK =
-      "update login_attempts set blocked_until = :until where subject = :subject";
+  private static final String COUNT =
+      """
+      update login_attempts set failures = :failures, last_failure_at = :now, blocked_until = :until
+      where subject = :subject
+      """;
 
   private static final String FORGET = "delete from login_attempts where subject = :subject";
 
+  /**
+   * The successful attempt was counted as a failure of its address, too: take it back. A block it
+   * may have started stays (at most the slowdown's first delay for a busy address).
+   */
+  private static final String UNCOUNT =
+      """
+      update login_attempts set failures = greatest(failures - 1, 0)
+      where subject = :subject
+      """;
+
   private final JdbcClient jdbc;
+  private final TransactionOperations transactions;
   private final Clock clock;
   private final LoginThrottleProperties properties;
 
-  LoginThrottle(JdbcClient jdbc, Clock clock, LoginThrottleProperties properties) {
+  LoginThrottle(
+      JdbcClient jdbc,
+      TransactionOperations transactions,
+      Clock clock,
+      LoginThrottleProperties properties) {
     this.jdbc = jdbc;
+    this.transactions = transactions;
     this.clock = clock;
     this.properties = properties;
   }
 
-  /** How long {@code username} from {@code address} must still wait, or empty to go ahead. */
-  Optional<Duration> waitBeforeAttempt(String username, String address) {
+  /**
+   * Asks to evaluate one login attempt for {@code account} from {@code address}: empty means go
+   * ahead, and the attempt is now counted as a failure of both until {@link #succeeded} takes it
+   * back; a duration means wait that long (nothing counted).
+   */
+  Optional<Duration> attempt(LoginName account, String address) {
     if (!properties.enabled()) {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    OffsetDateTime until =
-        jdbc.sql(BLOCKED_UNTIL)
-            .param("account", accountKey(username))
-            .param("address", addressKey(address))
-            .param("now", at(now))
-            .query(OffsetDateTime.class)
-            .optional()
-            .orElse(null);
-    return until == null ? Optional.empty() : Optional.of(Duration.between(now, until.toInstant()));
-  }
-
-  /** Counts a failed login against both the account and the address. */
-  void failed(String username, String address) {
-    if (!properties.enabled()) {
-      return;
-    }
-    Instant now = clock.instant();
-    countAndMaybeBlock(
-        accountKey(username), properties.freeFailures(), properties.accountLockAfter(), now);
-    countAndMaybeBlock(
-        addressKey(address), properties.addressFreeFailures(), properties.addressLockAfter(), now);
+    String accountKey = accountKey(account);
+    String addressKey = addressKey(address);
+    return transactions.execute(
+        status -> {
+          for (String subject : List.of(accountKey, addressKey)) {
+            jdbc.sql(ENSURE).param("subject", subject).param("now", at(now)).update();
+          }
+          List<Counter> counters =
+              jdbc.sql(LOCK)
+                  .param("account", accountKey)
+                  .param("address", addressKey)
+                  .query(Counter.class)
+                  .list();
+          Optional<Duration> wait =
+              counters.stream()
+                  .map(Counter::blockedUntil)
+                  .filter(until -> until != null && until.toInstant().isAfter(now))
+                  .map(until -> Duration.between(now, until.toInstant()))
+                  .max(Duration::compareTo);
+          if (wait.isPresent()) {
+            return wait;
+          }
+          for (Counter counter : counters) {
+            boolean isAccount = counter.subject().equals(accountKey);
+            count(
+                counter,
+                isAccount ? properties.freeFailures() : properties.addressFreeFailures(),
+                isAccount ? properties.accountLockAfter() : properties.addressLockAfter(),
+                now);
+          }
+          return Optional.<Duration>empty();
+        });
   }
 
   /**
-   * Clears the account's counter. The address counter stays: otherwise an attacker with one valid
+   * The attempt found the right password: clears the account's counter and takes the attempt back
+   * from the address. The rest of the address counter stays: otherwise an attacker with one valid
    * account could reset it between guesses at other accounts.
    */
-  void succeeded(String username) {
-    jdbc.sql(FORGET).param("subject", accountKey(username)).update();
+  void succeeded(LoginName account, String address) {
+    jdbc.sql(FORGET).param("subject", accountKey(account)).update();
+    if (properties.enabled()) {
+      jdbc.sql(UNCOUNT).param("subject", addressKey(address)).update();
+    }
   }
 
-  private void countAndMaybeBlock(String subject, int free, int lockAfter, Instant now) {
-    int failures =
-        jdbc.sql(COUNT_FAILURE)
-            .param("subject", subject)
-            .param("now", at(now))
-            .param("windowStart", at(now.minus(properties.window())))
-            .query(Integer.class)
-            .single();
+  private void count(Counter counter, int free, int lockAfter, Instant now) {
+    boolean quiet = counter.lastFailureAt().toInstant().isBefore(now.minus(properties.window()));
+    int failures = quiet ? 1 : counter.failures() + 1;
     Optional<Duration> wait = waitAfter(failures, free, lockAfter);
-    if (wait.isPresent()) {
-      jdbc.sql(BLOCK).param("until", at(now.plus(wait.get()))).param("subject", subject).update();
-      if (failures == lockAfter) {
-        // The subject is an e-mail or an address, never a password.
-        log.warn("Locked {} for {} after {} failed logins", subject, wait.get(), failures);
-      }
+    jdbc.sql(COUNT)
+        .param("subject", counter.subject())
+        .param("failures", failures)
+        .param("now", at(now))
+        .param("until", wait.map(w -> at(now.plus(w))).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE)
+        .update();
+    if (failures == lockAfter) {
+      // The subject is a canonical login name or an address, never a password.
+      log.warn(
+          "Locked {} for {} after {} login attempts",
+          counter.subject(),
+          properties.lockDuration(),
+          failures);
     }
   }
 
@@ -127,9 +178,8 @@ class LoginThrottle {
     return Optional.of(delay.compareTo(properties.maxDelay()) > 0 ? properties.maxDelay() : delay);
   }
 
-  static String accountKey(String username) {
-    String normalized = username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
-    return "account:" + normalized;
+  static String accountKey(LoginName account) {
+    return "account:" + account.key();
   }
 
   static String addressKey(String address) {
@@ -139,4 +189,8 @@ class LoginThrottle {
   private static OffsetDateTime at(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
+
+  /** One row of {@code login_attempts}, locked. */
+  record Counter(
+      String subject, int failures, OffsetDateTime lastFailureAt, OffsetDateTime blockedUntil) {}
 }

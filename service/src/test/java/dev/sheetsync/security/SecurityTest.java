@@ -263,6 +263,31 @@ class SecurityTest {
   }
 
   @Test
+  void anonymousPageViewsCreateNoSessionAndTheFormLoginStillLandsOnTheConsole() {
+    Http browser = new Http(port);
+    for (int i = 0; i < 20; i++) {
+      Http.Response console = browser.send("GET", "/admin", null, "Accept", "text/html");
+      assertThat(console.status()).isEqualTo(302);
+      assertThat(console.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION"));
+    }
+    browser.send("GET", "/login", null, "Accept", "text/html");
+    assertThat(sessions()).isZero();
+
+    Http.Response formLogin =
+        browser.send(
+            "POST",
+            "/login",
+            "username=admin@example.com&password=" + TestData.PASSWORD.replace(' ', '+'),
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Accept",
+            "text/html");
+    assertThat(formLogin.status()).isEqualTo(302);
+    assertThat(formLogin.header("Location")).endsWith("/admin");
+    assertThat(sessions()).isOne();
+  }
+
+  @Test
   void apiErrorsAreJsonEvenForBrowsers() {
     Http admin = loggedIn("admin@example.com");
     Http.Response missing = admin.send("GET", "/api/nothing-here", null, "Accept", "text/html");
