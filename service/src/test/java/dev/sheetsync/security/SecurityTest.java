@@ -103,19 +103,42 @@ class SecurityTest {
   }
 
   @Test
-  void sessionCookieIsSecureBehindAnHttpsProxy() {
-    Http.Response login =
+  void forwardedHeadersFromAnUntrustedClientAreIgnored() {
+    jdbc.sql(
+            "insert into login_attempts (subject, failures, last_failure_at, blocked_until)"
+                + " values ('address:127.0.0.1', 50, now(), now() + interval '15 minutes')")
+        .update();
+    String form = "username=seller@example.com&password=" + TestData.PASSWORD.replace(' ', '+');
+
+    Http.Response rotated =
         new Http(port)
             .send(
                 "POST",
                 "/login",
-                "username=seller@example.com&password=" + TestData.PASSWORD.replace(' ', '+'),
+                form,
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "X-Forwarded-For",
+                "203.0.113.7");
+    Http.Response redirect =
+        new Http(port)
+            .send("GET", "/admin", null, "Accept", "text/html", "X-Forwarded-Host", "evil.example");
+    jdbc.sql("truncate login_attempts").update();
+    Http.Response https =
+        new Http(port)
+            .send(
+                "POST",
+                "/login",
+                form,
                 "Content-Type",
                 "application/x-www-form-urlencoded",
                 "X-Forwarded-Proto",
                 "https");
-    assertThat(login.status()).isEqualTo(200);
-    assertThat(login.header("Set-Cookie")).contains("Secure");
+
+    assertThat(rotated.status()).isEqualTo(429);
+    assertThat(redirect.header("Location")).doesNotContain("evil.example");
+    assertThat(https.status()).isEqualTo(200);
+    assertThat(https.header("Set-Cookie")).doesNotContain("Secure");
   }
 
   @Test
@@ -141,11 +164,18 @@ class SecurityTest {
   }
 
   @Test
-  void healthIsPublicAndIncludesTheDatabase() {
+  void healthIsPublicWithTheStatusOnlyAndAdminsSeeTheDatabase() {
     Http.Response health = new Http(port).get("/actuator/health");
     assertThat(health.status()).isEqualTo(200);
     assertThat(health.json().get("status").asString()).isEqualTo("UP");
-    assertThat(health.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
+    assertThat(health.json().has("components")).isFalse();
+    assertThat(health.body()).doesNotContain("sheets", "db");
+
+    Http.Response seller = loggedIn("seller@example.com").get("/actuator/health");
+    assertThat(seller.json().has("components")).isFalse();
+
+    Http.Response admin = loggedIn("admin@example.com").get("/actuator/health");
+    assertThat(admin.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
   }
 
   @Test
