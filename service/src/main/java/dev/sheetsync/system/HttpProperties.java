@@ -24,5 +24,5 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("sheetsync.http")
 public record HttpProperties(
     @DefaultValue("") String trustedProxies,
-    @DefaultValue("10s") @NotNull Duration bodyReadTimeout,
-    @DefaultValue("50") @Min(1) int maxConcurrentBodyReads) {}
+    @DefaultValue("20s") @NotNull Duration bodyReadTimeout,
+    @DefaultValue("100") @Min(1) int maxConcurrentBodyReads) {}

@@ -20,6 +20,7 @@ class TrustedProxies implements WebServerFactoryCustomizer<TomcatServletWebServe
   @Override
   public void customize(TomcatServletWebServerFactory factory) {
     factory.addEngineValves(
-        new TrustedProxyValve(TrustedProxyValve.parse(properties.trustedProxies())));
+        new TrustedProxyValve(TrustedProxyValve.parse(properties.trustedProxies())),
+        new UnreadBodyValve());
   }
 }

@@ -1,19 +1,16 @@
 package dev.sheetsync.throttle;
 
 import dev.sheetsync.users.LoginName;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionOperations;
 
 /**
  * Counts login attempts per account and per address and decides when the next attempt may come.
@@ -36,30 +33,33 @@ class LoginThrottle {
 
   private static final Logger log = LoggerFactory.getLogger(LoginThrottle.class);
 
-  private static final String ENSURE =
-      """
-      insert into login_attempts (subject, failures, last_failure_at)
-      values (:subject, 0, :now)
-      on conflict (subject) do nothing
-      """;
+  /** A counter whose last failure is older than the window starts over at one. */
+  private static final String NEW_FAILURES =
+      "case when a.last_failure_at < :windowStart then 1 else a.failures + 1 end";
 
   /**
-   * Locks both counters (in subject order, so two attempts never wait for each other crosswise)
-   * until the transaction that counts this attempt commits.
+   * Counts one attempt, unless the subject is blocked, in one statement: the row lock is held for
+   * that statement only, so attempts queue for microseconds, not for a transaction (80 parallel
+   * logins once held every pooled connection waiting for one lock). A blocked subject is not
+   * updated and no row is returned. The block the new count earns: the lock at {@code lockAfter}
+   * failures, else {@code firstDelay} doubled per failure beyond {@code free}, at most {@code
+   * maxDelay}.
    */
-  private static final String LOCK =
-      """
-      select subject, failures, last_failure_at, blocked_until from login_attempts
-      where subject in (:account, :address)
-      order by subject
-      for update
-      """;
-
   private static final String COUNT =
       """
-      update login_attempts set failures = :failures, last_failure_at = :now, blocked_until = :until
-      where subject = :subject
-      """;
+      insert into login_attempts as a (subject, failures, last_failure_at, blocked_until)
+      values (:subject, 1, :now, %s)
+      on conflict (subject) do update set
+        failures = %s,
+        last_failure_at = :now,
+        blocked_until = %s
+      where a.blocked_until is null or a.blocked_until <= :now
+      returning failures
+      """
+          .formatted(block("1"), NEW_FAILURES, block(NEW_FAILURES));
+
+  private static final String BLOCKED_UNTIL =
+      "select blocked_until from login_attempts where subject = :subject";
 
   private static final String FORGET = "delete from login_attempts where subject = :subject";
 
@@ -74,17 +74,11 @@ class LoginThrottle {
       """;
 
   private final JdbcClient jdbc;
-  private final TransactionOperations transactions;
   private final Clock clock;
   private final LoginThrottleProperties properties;
 
-  LoginThrottle(
-      JdbcClient jdbc,
-      TransactionOperations transactions,
-      Clock clock,
-      LoginThrottleProperties properties) {
+  LoginThrottle(JdbcClient jdbc, Clock clock, LoginThrottleProperties properties) {
     this.jdbc = jdbc;
-    this.transactions = transactions;
     this.clock = clock;
     this.properties = properties;
   }
@@ -99,38 +93,19 @@ class LoginThrottle {
       return Optional.empty();
     }
     Instant now = clock.instant();
-    String accountKey = accountKey(account);
-    String addressKey = addressKey(address);
-    return transactions.execute(
-        status -> {
-          for (String subject : List.of(accountKey, addressKey)) {
-            jdbc.sql(ENSURE).param("subject", subject).param("now", at(now)).update();
-          }
-          List<Counter> counters =
-              jdbc.sql(LOCK)
-                  .param("account", accountKey)
-                  .param("address", addressKey)
-                  .query(Counter.class)
-                  .list();
-          Optional<Duration> wait =
-              counters.stream()
-                  .map(Counter::blockedUntil)
-                  .filter(until -> until != null && until.toInstant().isAfter(now))
-                  .map(until -> Duration.between(now, until.toInstant()))
-                  .max(Duration::compareTo);
-          if (wait.isPresent()) {
-            return wait;
-          }
-          for (Counter counter : counters) {
-            boolean isAccount = counter.subject().equals(accountKey);
-            count(
-                counter,
-                isAccount ? properties.freeFailures() : properties.addressFreeFailures(),
-                isAccount ? properties.accountLockAfter() : properties.addressLockAfter(),
-                now);
-          }
-          return Optional.<Duration>empty();
-        });
+    // The address first: when the account then turns out blocked, the extra count lands on the
+    // (attacking) address rather than on the victim's account.
+    Optional<Duration> wait =
+        count(
+            addressKey(address),
+            properties.addressFreeFailures(),
+            properties.addressLockAfter(),
+            now);
+    if (wait.isPresent()) {
+      return wait;
+    }
+    return count(
+        accountKey(account), properties.freeFailures(), properties.accountLockAfter(), now);
   }
 
   /**
@@ -145,37 +120,44 @@ class LoginThrottle {
     }
   }
 
-  private void count(Counter counter, int free, int lockAfter, Instant now) {
-    boolean quiet = counter.lastFailureAt().toInstant().isBefore(now.minus(properties.window()));
-    int failures = quiet ? 1 : counter.failures() + 1;
-    Optional<Duration> wait = waitAfter(failures, free, lockAfter);
-    jdbc.sql(COUNT)
-        .param("subject", counter.subject())
-        .param("failures", failures)
-        .param("now", at(now))
-        .param("until", wait.map(w -> at(now.plus(w))).orElse(null), Types.TIMESTAMP_WITH_TIMEZONE)
-        .update();
-    if (failures == lockAfter) {
+  /** Counts the attempt against {@code subject}, or answers how long it must still wait. */
+  private Optional<Duration> count(String subject, int free, int lockAfter, Instant now) {
+    Optional<Integer> failures =
+        jdbc.sql(COUNT)
+            .param("subject", subject)
+            .param("now", at(now))
+            .param("windowStart", at(now.minus(properties.window())))
+            .param("free", free)
+            .param("lockAfter", lockAfter)
+            .param("lockMillis", properties.lockDuration().toMillis())
+            .param("firstMillis", properties.firstDelay().toMillis())
+            .param("maxMillis", properties.maxDelay().toMillis())
+            .query(Integer.class)
+            .optional();
+    if (failures.isEmpty()) {
+      OffsetDateTime until =
+          jdbc.sql(BLOCKED_UNTIL).param("subject", subject).query(OffsetDateTime.class).single();
+      Duration wait = Duration.between(now, until.toInstant());
+      return Optional.of(wait.isNegative() ? Duration.ZERO : wait);
+    }
+    if (failures.get() == lockAfter) {
       // The subject is a canonical login name or an address, never a password.
       log.warn(
           "Locked {} for {} after {} login attempts",
-          counter.subject(),
+          subject,
           properties.lockDuration(),
-          failures);
+          lockAfter);
     }
+    return Optional.empty();
   }
 
-  /** The wait imposed after the {@code failures}-th failure in a row. */
-  Optional<Duration> waitAfter(int failures, int free, int lockAfter) {
-    if (failures >= lockAfter) {
-      return Optional.of(properties.lockDuration());
-    }
-    int beyondFree = failures - free;
-    if (beyondFree <= 0) {
-      return Optional.empty();
-    }
-    Duration delay = properties.firstDelay().multipliedBy(1L << Math.min(beyondFree - 1, 20));
-    return Optional.of(delay.compareTo(properties.maxDelay()) > 0 ? properties.maxDelay() : delay);
+  private static String block(String failures) {
+    return """
+        case when (%1$s) >= :lockAfter then :now + :lockMillis * interval '1 millisecond'
+             when (%1$s) > :free then :now + least(:firstMillis * power(2, least((%1$s) - :free - 1, 20)),
+                                                   :maxMillis) * interval '1 millisecond'
+        end"""
+        .formatted(failures);
   }
 
   static String accountKey(LoginName account) {
@@ -189,8 +171,4 @@ class LoginThrottle {
   private static OffsetDateTime at(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }
-
-  /** One row of {@code login_attempts}, locked. */
-  record Counter(
-      String subject, int failures, OffsetDateTime lastFailureAt, OffsetDateTime blockedUntil) {}
 }

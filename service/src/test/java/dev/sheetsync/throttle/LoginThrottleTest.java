@@ -24,7 +24,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionOperations;
 
 /** Login throttling through the real login form over HTTP, with the counters in PostgreSQL. */
 @IntegrationTest
@@ -33,7 +32,6 @@ class LoginThrottleTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired LoginThrottle throttle;
-  @Autowired TransactionOperations transactions;
   @Autowired LoginThrottleProperties properties;
 
   @BeforeEach
@@ -80,12 +78,31 @@ class LoginThrottleTest {
 
   @Test
   void theWaitDoublesThenTheAccountIsLocked() {
-    assertThat(throttle.waitAfter(3, 3, 10)).isEmpty();
-    assertThat(throttle.waitAfter(4, 3, 10)).contains(Duration.ofSeconds(1));
-    assertThat(throttle.waitAfter(5, 3, 10)).contains(Duration.ofSeconds(2));
-    assertThat(throttle.waitAfter(7, 3, 10)).contains(Duration.ofSeconds(8));
-    assertThat(throttle.waitAfter(9, 3, 10)).contains(Duration.ofSeconds(30));
-    assertThat(throttle.waitAfter(10, 3, 10)).contains(Duration.ofMinutes(15));
+    SettableClock clock = new SettableClock();
+    LoginThrottle throttle = new LoginThrottle(jdbc, clock, properties);
+    List<Duration> waits = new ArrayList<>();
+
+    for (int i = 1; i <= 10; i++) {
+      assertThat(throttle.attempt(LoginName.of("admin@example.com"), "10.0.0." + i)).isEmpty();
+      Duration wait = blockOf("account:admin@example.com", clock);
+      waits.add(wait);
+      if (i < 10) {
+        clock.advance(wait); // the client waits as told
+      }
+    }
+
+    assertThat(waits.subList(0, 3)).containsOnly(Duration.ZERO);
+    assertThat(waits.subList(3, 9))
+        .containsExactly(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(16),
+            Duration.ofSeconds(30));
+    assertThat(waits.get(9)).isEqualTo(Duration.ofMinutes(15));
+    assertThat(throttle.attempt(LoginName.of("admin@example.com"), "10.0.0.98"))
+        .hasValueSatisfying(w -> assertThat(w).isGreaterThan(Duration.ofMinutes(14)));
   }
 
   @Test
@@ -108,13 +125,13 @@ class LoginThrottleTest {
   @Test
   void anAddressIsLockedAfterFiftyAttemptsOnDifferentAccounts() {
     SettableClock clock = new SettableClock();
-    LoginThrottle throttle = new LoginThrottle(jdbc, transactions, clock, properties);
+    LoginThrottle throttle = new LoginThrottle(jdbc, clock, properties);
 
     for (int i = 1; i <= 50; i++) {
       Optional<Duration> wait = throttle.attempt(LoginName.of("user" + i + "@x.test"), "10.9.9.9");
       assertThat(wait).as("attempt %d", i).isEmpty();
       if (i < 50) {
-        throttle.waitAfter(i, 20, 50).ifPresent(clock::advance); // the client waits as told
+        clock.advance(blockOf("address:10.9.9.9", clock)); // the client waits as told
       }
     }
 
@@ -145,7 +162,7 @@ class LoginThrottleTest {
   @Test
   void countersStartOverAfterAQuietWindow() {
     SettableClock clock = new SettableClock();
-    LoginThrottle throttle = new LoginThrottle(jdbc, transactions, clock, properties);
+    LoginThrottle throttle = new LoginThrottle(jdbc, clock, properties);
     for (int i = 0; i < 3; i++) {
       throttle.attempt(LoginName.of("admin@example.com"), "10.0.0.1");
     }
@@ -221,6 +238,16 @@ class LoginThrottleTest {
                 + " values (:subject, 50, now(), now() + interval '15 minutes')")
         .param("subject", subject)
         .update();
+  }
+
+  private Duration blockOf(String subject, SettableClock clock) {
+    return jdbc.sql("select blocked_until from login_attempts where subject = :subject")
+        .param("subject", subject)
+        .query(java.time.OffsetDateTime.class)
+        .optional()
+        .map(until -> Duration.between(clock.instant(), until.toInstant()))
+        .map(d -> Duration.ofMillis(Math.round(d.toMillis() / 1000.0) * 1000))
+        .orElse(Duration.ZERO);
   }
 
   private int failures(String subject) {
