@@ -1,5 +1,6 @@
 package dev.sheetsync;
 
+import dev.sheetsync.users.LoginName;
 import dev.sheetsync.users.Role;
 import dev.sheetsync.users.SignedInUser;
 import java.util.UUID;
@@ -37,15 +38,16 @@ public final class TestData {
     UUID id = UUID.randomUUID();
     String name = email.substring(0, email.indexOf('@'));
     jdbc.sql(
-            "insert into users (id, email, name, role, password_hash)"
-                + " values (:id, :email, :name, :role, :hash)")
+            "insert into users (id, email, login_key, name, role, password_hash)"
+                + " values (:id, :email, :loginKey, :name, :role, :hash)")
         .param("id", id)
         .param("email", email)
+        .param("loginKey", LoginName.of(email).key())
         .param("name", name)
         .param("role", role.name())
         .param("hash", HASH)
         .update();
-    return new SignedInUser(id, email, name, role, null);
+    return new SignedInUser(id, email, name, role, null, 0);
   }
 
   public long queueSize() {

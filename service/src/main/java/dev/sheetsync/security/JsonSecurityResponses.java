@@ -17,6 +17,7 @@ import org.springframework.security.web.authentication.AuthenticationFailureHand
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -28,9 +29,11 @@ final class JsonSecurityResponses {
   static final String ADMIN_HOME = "/admin";
 
   private final JsonMapper json;
+  private final RequestCache requestCache;
 
-  JsonSecurityResponses(JsonMapper json) {
+  JsonSecurityResponses(JsonMapper json, RequestCache requestCache) {
     this.json = json;
+    this.requestCache = requestCache;
   }
 
   /** A browser navigating (it asks for HTML), as opposed to an API client. */
@@ -64,6 +67,7 @@ final class JsonSecurityResponses {
     SavedRequestAwareAuthenticationSuccessHandler browser =
         new SavedRequestAwareAuthenticationSuccessHandler();
     browser.setDefaultTargetUrl(ADMIN_HOME);
+    browser.setRequestCache(requestCache);
     return (request, response, authentication) -> {
       if (isBrowserPage(request)) {
         browser.onAuthenticationSuccess(request, response, authentication);

@@ -3,6 +3,7 @@ package dev.sheetsync.security;
 import static org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher.pathPattern;
 
 import dev.sheetsync.users.Permissions;
+import dev.sheetsync.users.Users;
 import jakarta.servlet.DispatcherType;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
@@ -12,8 +13,9 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfFilter;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,11 +29,18 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain securityFilterChain(
-      HttpSecurity http, JsonMapper json, ObjectProvider<SecurityRules> contributed)
+      HttpSecurity http, JsonMapper json, Users users, ObjectProvider<SecurityRules> contributed)
       throws Exception {
-    JsonSecurityResponses responses = new JsonSecurityResponses(json);
     List<SecurityRules> rules = contributed.orderedStream().toList();
     RequestMatcher browserPage = JsonSecurityResponses::isBrowserPage;
+    // Only page navigations are replayed after login, and the page to return to is kept in a
+    // cookie: no anonymous request creates a session (500 anonymous page views were 500 session
+    // rows of 8 hours each).
+    CookieRequestCache requestCache = new CookieRequestCache();
+    requestCache.setRequestMatcher(
+        request -> "GET".equals(request.getMethod()) && browserPage.matches(request));
+    http.requestCache(cache -> cache.requestCache(requestCache));
+    JsonSecurityResponses responses = new JsonSecurityResponses(json, requestCache);
 
     http.authorizeHttpRequests(
         requests -> {
@@ -75,12 +84,6 @@ class SecurityConfiguration {
                 .defaultAuthenticationEntryPointFor(responses.unauthorized(), request -> true)
                 .accessDeniedHandler(responses.forbidden()));
 
-    // Only page navigations are replayed after login; an API 401 must not create a session.
-    HttpSessionRequestCache requestCache = new HttpSessionRequestCache();
-    requestCache.setRequestMatcher(
-        request -> "GET".equals(request.getMethod()) && browserPage.matches(request));
-    http.requestCache(cache -> cache.requestCache(requestCache));
-
     // Token CSRF would break curl and scripts with a session cookie: the API and login/logout are
     // protected by the cross-site filter instead. Server-rendered forms elsewhere keep tokens.
     http.csrf(
@@ -88,6 +91,8 @@ class SecurityConfiguration {
             csrf.ignoringRequestMatchers(
                 pathPattern("/api/**"), pathPattern("/login"), pathPattern("/logout")));
     http.addFilterBefore(new CrossSiteRequestFilter(), CsrfFilter.class);
+    http.addFilterBefore(new LoginInputFilter(), CsrfFilter.class);
+    http.addFilterAfter(new SessionCredentialsFilter(users), SecurityContextHolderFilter.class);
 
     for (SecurityRules rule : rules) {
       rule.customize(http);

@@ -1,5 +1,7 @@
 package dev.sheetsync.sheets;
 
+import com.google.api.client.http.HttpRequestInitializer;
+import dev.sheetsync.emulator.AccessGuard;
 import dev.sheetsync.emulator.EmulatorOptions;
 import dev.sheetsync.emulator.SheetsEmulator;
 import java.io.IOException;
@@ -22,13 +24,15 @@ final class EmbeddedEmulator implements AutoCloseable {
   private static final Logger log = LoggerFactory.getLogger(EmbeddedEmulator.class);
 
   private final SheetsEmulator emulator;
+  private final AccessGuard guard;
 
-  private EmbeddedEmulator(SheetsEmulator emulator) {
+  private EmbeddedEmulator(SheetsEmulator emulator, AccessGuard guard) {
     this.emulator = emulator;
+    this.guard = guard;
   }
 
   static EmbeddedEmulator none() {
-    return new EmbeddedEmulator(null);
+    return new EmbeddedEmulator(null, null);
   }
 
   /**
@@ -44,8 +48,10 @@ final class EmbeddedEmulator implements AutoCloseable {
       options = options.withDataFile(dataFile);
     }
     SheetsEmulator emulator;
+    // Only this service may use the API (a random token per start); see AccessGuard.
+    AccessGuard guard = AccessGuard.withRandomToken();
     try {
-      emulator = SheetsEmulator.start(options);
+      emulator = SheetsEmulator.start(options, guard);
     } catch (RuntimeException e) {
       throw new EmbeddedEmulatorException(properties.emulatorPort(), e);
     }
@@ -61,7 +67,18 @@ final class EmbeddedEmulator implements AutoCloseable {
         dataFile == null ? "in memory" : dataFile.toAbsolutePath(),
         properties.spreadsheetId(),
         SpreadsheetTarget.emulatorViewUrl(emulator.baseUrl(), properties.spreadsheetId()));
-    return new EmbeddedEmulator(emulator);
+    return new EmbeddedEmulator(emulator, guard);
+  }
+
+  /** Sends the emulator's access token with every request of {@code initializer}'s client. */
+  HttpRequestInitializer authorizing(HttpRequestInitializer initializer) {
+    if (guard == null) {
+      return initializer;
+    }
+    return request -> {
+      initializer.initialize(request);
+      request.getHeaders().setAuthorization("Bearer " + guard.token());
+    };
   }
 
   SheetsEmulator emulator() {

@@ -101,7 +101,10 @@ class SheetsClientConfiguration {
             properties.readTimeout(),
             meters.getIfAvailable(SimpleMeterRegistry::new));
     Sheets.Builder builder =
-        new Sheets.Builder(transport(properties), GsonFactory.getDefaultInstance(), initializer)
+        new Sheets.Builder(
+                transport(properties),
+                GsonFactory.getDefaultInstance(),
+                embedded.authorizing(initializer))
             .setApplicationName(properties.applicationName());
     switch (properties.mode()) {
       case EXTERNAL_EMULATOR -> builder.setRootUrl(emulatorRootUrl(properties));

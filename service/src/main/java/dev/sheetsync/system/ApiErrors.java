@@ -227,7 +227,7 @@ class ApiErrors {
       return "; expected one of " + String.join(", ", names);
     }
     return switch (type.getSimpleName()) {
-      case "LocalDate" -> "; expected a date yyyy-MM-dd";
+      case "LocalDate" -> "; expected a date yyyy-MM-dd between 0001-01-01 and 9999-12-31";
       case "UUID" -> "; expected a UUID";
       case "BigDecimal" -> "; expected a decimal number";
       case "Integer", "int", "Long", "long" -> "; expected an integer";

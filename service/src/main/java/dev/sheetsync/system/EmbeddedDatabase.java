@@ -23,21 +23,26 @@ final class EmbeddedDatabase {
 
   private final EmbeddedPostgres postgres;
   private final boolean closeable;
+  private final String password;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres, boolean closeable) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, boolean closeable, String password) {
     this.postgres = postgres;
     this.closeable = closeable;
+    this.password = password;
   }
 
   static EmbeddedDatabase start(DatabaseProperties properties) {
     if (properties.embeddedEphemeral()) {
       return sharedEphemeral();
     }
-    Path dir = properties.dataDir().resolve("postgres").toAbsolutePath().normalize();
+    Path dataDir = properties.dataDir().toAbsolutePath().normalize();
+    Path dir = dataDir.resolve("postgres");
     try {
       Files.createDirectories(dir);
+      EmbeddedDatabaseAccess access = EmbeddedDatabaseAccess.of(dataDir, dir);
       EmbeddedPostgres pg =
-          EmbeddedPostgres.builder()
+          access
+              .configure(EmbeddedPostgres.builder())
               .setDataDirectory(dir)
               .setCleanDataDirectory(false)
               .setPGStartupWait(java.time.Duration.ofSeconds(60))
@@ -46,8 +51,13 @@ final class EmbeddedDatabase {
               // context, and requests, health and the session cleanup failed for ~30 s.
               .setRegisterShutdownHook(false)
               .start();
-      log.info("Started embedded PostgreSQL on port {} with data in {}", pg.getPort(), dir);
-      return new EmbeddedDatabase(pg, true);
+      access.afterStart(pg);
+      log.info(
+          "Started embedded PostgreSQL on port {} with data in {} (password in {})",
+          pg.getPort(),
+          dir,
+          dataDir.resolve(EmbeddedDatabaseAccess.PASSWORD_FILE));
+      return new EmbeddedDatabase(pg, true, access.password());
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start embedded PostgreSQL in " + dir, e);
     }
@@ -57,7 +67,7 @@ final class EmbeddedDatabase {
     if (shared == null) {
       try {
         EmbeddedPostgres pg = EmbeddedPostgres.builder().start();
-        shared = new EmbeddedDatabase(pg, false);
+        shared = new EmbeddedDatabase(pg, false, "postgres");
         Runtime.getRuntime().addShutdownHook(new Thread(EmbeddedDatabase::closeShared));
       } catch (IOException e) {
         throw new UncheckedIOException("Could not start embedded PostgreSQL", e);
@@ -75,7 +85,7 @@ final class EmbeddedDatabase {
   }
 
   DatabaseUrl url() {
-    return new DatabaseUrl(postgres.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+    return new DatabaseUrl(postgres.getJdbcUrl("postgres", "postgres"), "postgres", password);
   }
 
   void close() throws IOException {

@@ -1,15 +1,16 @@
 package dev.sheetsync.throttle;
 
+import dev.sheetsync.users.LoginName;
+import dev.sheetsync.users.SignedInUser;
 import org.springframework.context.event.EventListener;
-import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
 /**
- * Feeds login outcomes to the {@link LoginThrottle}, from the events Spring Security publishes for
- * every authentication attempt (so the throttle counts exactly what the login decided, whatever the
- * response looks like).
+ * Tells the {@link LoginThrottle} about successful logins, from the event Spring Security publishes
+ * (so the throttle learns exactly what the login decided, whatever the response looks like).
+ * Failures need no event: every attempt was counted as one before its password was checked.
  */
 @Component
 class LoginOutcomes {
@@ -21,14 +22,14 @@ class LoginOutcomes {
   }
 
   @EventListener
-  void failed(AbstractAuthenticationFailureEvent event) {
-    throttle.failed(
-        event.getAuthentication().getName(), addressOf(event.getAuthentication().getDetails()));
-  }
-
-  @EventListener
   void succeeded(AuthenticationSuccessEvent event) {
-    throttle.succeeded(event.getAuthentication().getName());
+    if (!(event.getAuthentication().getPrincipal() instanceof SignedInUser)) {
+      return; // not a form login (e.g. the cron bearer)
+    }
+    // The name of the account found, whose canonical form is the key the attempt was counted on.
+    throttle.succeeded(
+        LoginName.of(event.getAuthentication().getName()),
+        addressOf(event.getAuthentication().getDetails()));
   }
 
   private static String addressOf(Object details) {

@@ -2,6 +2,7 @@ package dev.sheetsync.throttle;
 
 import dev.sheetsync.security.SecurityRules;
 import dev.sheetsync.system.JsonErrors;
+import dev.sheetsync.users.LoginName;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,8 +15,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses {@code POST /login} with 429 and {@code Retry-After} while the account or the address
- * must wait; the password is not even checked then, so a locked account cannot be probed.
+ * Counts every {@code POST /login} before its password is checked, against the canonical {@link
+ * LoginName} (the key the login finds the account by) and the client address; refuses it with 429
+ * and {@code Retry-After} while either must wait. The password is not even checked then, so a
+ * locked account cannot be probed.
  */
 final class LoginThrottleFilter extends OncePerRequestFilter {
 
@@ -34,8 +37,9 @@ final class LoginThrottleFilter extends OncePerRequestFilter {
   protected void doFilterInternal(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // LoginInputFilter has refused a username that is no login name (400) before this.
     Optional<Duration> wait =
-        throttle.waitBeforeAttempt(request.getParameter("username"), request.getRemoteAddr());
+        throttle.attempt(LoginName.of(request.getParameter("username")), request.getRemoteAddr());
     if (wait.isPresent()) {
       long seconds = Math.max(1, (wait.get().toMillis() + 999) / 1000);
       response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(seconds));

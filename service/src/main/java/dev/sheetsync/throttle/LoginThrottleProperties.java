@@ -8,8 +8,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Login throttling policy. Failures are counted per account (the e-mail as typed, lower-cased) and
- * per client address; a counter starts over once {@code window} has passed without a failure.
+ * Login throttling policy. Attempts are counted per account (the canonical {@link
+ * dev.sheetsync.users.LoginName}) and per client address; a counter starts over once {@code window}
+ * has passed without a failure.
  *
  * @param enabled {@code false} turns throttling off (e.g. for load tests)
  * @param freeFailures failures on one account allowed without any delay (typos happen)

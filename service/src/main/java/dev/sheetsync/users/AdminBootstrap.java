@@ -41,8 +41,11 @@ class AdminBootstrap implements SmartInitializingSingleton {
     String email = properties.emailOrDefault();
     if (properties.hasPassword()) {
       int length = properties.password().length();
-      if (length < 8 || length > 72) {
-        throw new IllegalStateException("ADMIN_PASSWORD must be 8 to 72 characters long");
+      if (length < 8 || !Passwords.withinLimit(properties.password())) {
+        throw new IllegalStateException(
+            "ADMIN_PASSWORD must be at least 8 characters and at most "
+                + Passwords.MAX_BYTES
+                + " bytes (UTF-8) long");
       }
       createQuietly(email, properties.password());
       log.info("Created the first admin user '{}' with the password from ADMIN_PASSWORD", email);

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The first admin, created when the users table is empty.
  *
  * @param email env {@code ADMIN_EMAIL}; blank means {@code admin@localhost}
- * @param password env {@code ADMIN_PASSWORD} (8 to 72 characters); blank means a random password,
- *     logged once at WARN
+ * @param password env {@code ADMIN_PASSWORD} (at least 8 characters, at most 72 bytes); blank means
+ *     a random password, logged once at WARN
  */
 @ConfigurationProperties("sheetsync.admin")
 record AdminProperties(String email, String password) {

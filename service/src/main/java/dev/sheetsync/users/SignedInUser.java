@@ -25,14 +25,17 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
   private final String email;
   private final String name;
   private final Role role;
+  private final long credentialsVersion;
   private String passwordHash;
 
-  public SignedInUser(UUID id, String email, String name, Role role, String passwordHash) {
+  public SignedInUser(
+      UUID id, String email, String name, Role role, String passwordHash, long credentialsVersion) {
     this.id = id;
     this.email = email;
     this.name = name;
     this.role = role;
     this.passwordHash = passwordHash;
+    this.credentialsVersion = credentialsVersion;
   }
 
   public UUID id() {
@@ -49,6 +52,15 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Se
 
   public Role role() {
     return role;
+  }
+
+  /**
+   * The user's credentials version when this login read the user: a session whose version differs
+   * from the stored one ({@link Users#credentialsVersion}) belongs to a role, email or password
+   * that has since changed, and is refused.
+   */
+  public long credentialsVersion() {
+    return credentialsVersion;
   }
 
   public boolean hasPermission(String permission) {

@@ -36,6 +36,8 @@ public class UserAccounts {
    */
   @Transactional
   public User create(String email, String name, Role role, String password) {
+    requireLoginName(email);
+    Passwords.requireWithinLimit(password);
     UUID id = UUID.randomUUID();
     if (!users.insert(id, email.trim(), name.trim(), role, encoder.encode(password), now())) {
       throw ApiException.conflict("A user with email '" + email + "' already exists");
@@ -54,6 +56,10 @@ public class UserAccounts {
     String newEmail = email == null ? current.email() : email.trim();
     String newName = name == null ? current.name() : name.trim();
     Role newRole = role == null ? current.role() : role;
+    requireLoginName(newEmail);
+    if (password != null) {
+      Passwords.requireWithinLimit(password);
+    }
     if (!newEmail.equalsIgnoreCase(current.email()) && users.emailTaken(newEmail, id)) {
       throw ApiException.conflict("A user with email '" + newEmail + "' already exists");
     }
@@ -61,9 +67,12 @@ public class UserAccounts {
       requireAnotherAdmin(id, "demote");
     }
     String hash = password == null ? null : encoder.encode(password);
-    users.update(id, newEmail, newName, newRole, hash, now());
-    if (newRole != current.role() || hash != null || !newEmail.equals(current.email())) {
-      // Sessions hold the role and email they were created with: make the user log in again.
+    boolean credentialsChanged =
+        newRole != current.role() || hash != null || !newEmail.equals(current.email());
+    // Sessions hold the role and email they were created with: make the user log in again. The
+    // version bump also refuses sessions whose login was in flight while this commits.
+    users.update(id, newEmail, newName, newRole, hash, credentialsChanged, now());
+    if (credentialsChanged) {
       users.endSessions(current.email());
     }
     if (!newEmail.equals(current.email()) || !newName.equals(current.name())) {
@@ -94,6 +103,17 @@ public class UserAccounts {
     }
     users.delete(id);
     users.endSessions(user.email());
+  }
+
+  private static void requireLoginName(String email) {
+    try {
+      LoginName.of(email);
+    } catch (LoginName.InvalidLoginNameException e) {
+      throw new ApiException(
+          org.springframework.http.HttpStatus.BAD_REQUEST,
+          "Field 'email' is invalid: " + e.getMessage().replace("username", "email"),
+          java.util.Map.of("email", e.getMessage().replace("username", "email")));
+    }
   }
 
   private void requireAnotherAdmin(UUID id, String verb) {

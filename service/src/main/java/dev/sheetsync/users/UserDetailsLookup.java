@@ -5,7 +5,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.stereotype.Component;
 
-/** Lets Spring Security's form login find users by email, case-insensitively. */
+/**
+ * Lets Spring Security's form login find users by their canonical {@link LoginName}, the same key
+ * the login throttle counts failures against.
+ */
 @Component
 class UserDetailsLookup implements UserDetailsService {
 
@@ -16,9 +19,16 @@ class UserDetailsLookup implements UserDetailsService {
   }
 
   @Override
-  public UserDetails loadUserByUsername(String email) {
+  public UserDetails loadUserByUsername(String typed) {
+    LoginName name;
+    try {
+      name = LoginName.of(typed);
+    } catch (LoginName.InvalidLoginNameException e) {
+      // The login form filter answers 400 before this; any other caller simply finds nobody.
+      throw new UsernameNotFoundException("No such user");
+    }
     return users
-        .findForLogin(email == null ? "" : email.trim())
+        .findForLogin(name)
         .orElseThrow(() -> new UsernameNotFoundException("No such user"));
   }
 }

@@ -22,10 +22,19 @@ public class Users {
 
   private static final String FIND_FOR_LOGIN =
       """
-      select id, email, name, role, password_hash
+      select id, email, name, role, password_hash, credentials_version
         from users
-       where lower(email) = lower(:email)
+       where login_key = :loginKey
       """;
+
+  private static final String CREDENTIALS_VERSION =
+      "select credentials_version from users where id = :id";
+
+  private static final String WITHOUT_LOGIN_KEY =
+      "select id, email from users where login_key is null";
+
+  private static final String SET_LOGIN_KEY =
+      "update users set login_key = :loginKey where id = :id and login_key is null";
 
   private static final String LIST =
       "select " + COLUMNS + " from users order by lower(email) limit :limit offset :offset";
@@ -33,7 +42,10 @@ public class Users {
   private static final String COUNT = "select count(*) from users";
 
   private static final String EMAIL_TAKEN =
-      "select exists(select 1 from users where lower(email) = lower(:email) and id <> :id)";
+      """
+      select exists(select 1 from users
+                     where (lower(email) = lower(:email) or login_key = :loginKey) and id <> :id)
+      """;
 
   /** Locks the admin rows so that two concurrent demotions cannot remove the last admin. */
   private static final String LOCK_ADMINS =
@@ -42,19 +54,21 @@ public class Users {
   private static final String COUNT_SOLD_REQUESTS =
       "select count(*) from requests where seller_id = :id";
 
-  // The unique index is on lower(email): concurrent first starts create one admin, not two.
+  // Unique indexes on lower(email) and login_key: concurrent first starts create one admin, not
+  // two, and a taken address in another spelling inserts nothing.
   private static final String INSERT =
       """
-      insert into users (id, email, name, role, password_hash, created_at, updated_at)
-      values (:id, :email, :name, :role, :hash, :now, :now)
-      on conflict ((lower(email))) do nothing
+      insert into users (id, email, login_key, name, role, password_hash, created_at, updated_at)
+      values (:id, :email, :loginKey, :name, :role, :hash, :now, :now)
+      on conflict do nothing
       """;
 
   private static final String UPDATE =
       """
       update users
-         set email = :email, name = :name, role = :role,
-             password_hash = coalesce(:hash, password_hash), updated_at = :now
+         set email = :email, login_key = :loginKey, name = :name, role = :role,
+             password_hash = coalesce(:hash, password_hash), updated_at = :now,
+             credentials_version = credentials_version + case when :credentialsChanged then 1 else 0 end
        where id = :id
       """;
 
@@ -86,9 +100,9 @@ public class Users {
     return jdbc.sql(LIST).param("offset", offset).param("limit", limit).query(Users::user).list();
   }
 
-  Optional<SignedInUser> findForLogin(String email) {
+  Optional<SignedInUser> findForLogin(LoginName name) {
     return jdbc.sql(FIND_FOR_LOGIN)
-        .param("email", email)
+        .param("loginKey", name.key())
         .query(
             (rs, n) ->
                 new SignedInUser(
@@ -96,13 +110,37 @@ public class Users {
                     rs.getString("email"),
                     rs.getString("name"),
                     Role.valueOf(rs.getString("role")),
-                    rs.getString("password_hash")))
+                    rs.getString("password_hash"),
+                    rs.getLong("credentials_version")))
         .optional();
+  }
+
+  /**
+   * The user's current credentials version (see {@link SignedInUser#credentialsVersion()}), empty
+   * when the user no longer exists.
+   */
+  public Optional<Long> credentialsVersion(UUID id) {
+    return jdbc.sql(CREDENTIALS_VERSION).param("id", id).query(Long.class).optional();
+  }
+
+  /** Users written before login keys existed (or straight through SQL): id to email. */
+  java.util.Map<UUID, String> withoutLoginKey() {
+    java.util.Map<UUID, String> found = new java.util.LinkedHashMap<>();
+    jdbc.sql(WITHOUT_LOGIN_KEY)
+        .query(
+            (org.springframework.jdbc.core.RowCallbackHandler)
+                rs -> found.put(rs.getObject("id", UUID.class), rs.getString("email")));
+    return found;
+  }
+
+  void setLoginKey(UUID id, LoginName name) {
+    jdbc.sql(SET_LOGIN_KEY).param("id", id).param("loginKey", name.key()).update();
   }
 
   boolean emailTaken(String email, UUID exceptId) {
     return jdbc.sql(EMAIL_TAKEN)
         .param("email", email)
+        .param("loginKey", LoginName.of(email).key())
         .param("id", exceptId)
         .query(Boolean.class)
         .single();
@@ -121,6 +159,7 @@ public class Users {
     return jdbc.sql(INSERT)
             .param("id", id)
             .param("email", email)
+            .param("loginKey", LoginName.of(email).key())
             .param("name", name)
             .param("role", role.name())
             .param("hash", hash)
@@ -129,11 +168,23 @@ public class Users {
         == 1;
   }
 
-  /** {@code hash} null keeps the current password. */
-  void update(UUID id, String email, String name, Role role, String hash, OffsetDateTime now) {
+  /**
+   * {@code hash} null keeps the current password; {@code credentialsChanged} ends every session of
+   * the user (see {@link #credentialsVersion}).
+   */
+  void update(
+      UUID id,
+      String email,
+      String name,
+      Role role,
+      String hash,
+      boolean credentialsChanged,
+      OffsetDateTime now) {
     jdbc.sql(UPDATE)
         .param("id", id)
         .param("email", email)
+        .param("loginKey", LoginName.of(email).key())
+        .param("credentialsChanged", credentialsChanged)
         .param("name", name)
         .param("role", role.name())
         .param("hash", hash, java.sql.Types.VARCHAR)

@@ -7,6 +7,7 @@ import dev.sheetsync.IntegrationTest;
 import dev.sheetsync.TestData;
 import dev.sheetsync.users.Role;
 import dev.sheetsync.users.SignedInUser;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -269,5 +270,34 @@ class RecordsApiTest {
     if (field != null) {
       assertThat(response.json().get("fields").has(field)).as(response.body()).isTrue();
     }
+  }
+
+  @Test
+  void datesOutsideYears1To9999AndFractionalPaxAreRefusedNamingTheField() {
+    String template =
+        """
+        {"bookingCode":"BK-R%d","customerName":"Ann","pax":%s,"startDate":"%s"}""";
+    List<String[]> cases =
+        List.of(
+            new String[] {"2", "-4714-01-01", "startDate"},
+            new String[] {"2", "+5874898-01-01", "startDate"},
+            new String[] {"2", "10000-01-01", "startDate"},
+            new String[] {"1.5", "2025-06-01", "pax"});
+    for (int i = 0; i < cases.size(); i++) {
+      String[] c = cases.get(i);
+      Http.Response response = admin.post("/api/requests", template.formatted(i, c[0], c[1]));
+      assertThat(response.status()).as(c[1] + " pax " + c[0]).isEqualTo(400);
+      assertThat(response.json().get("fields").has(c[2])).as(c[2]).isTrue();
+    }
+    assertThat(data.queueSize()).isZero();
+
+    Http.Response created = admin.post("/api/requests", template.formatted(9, "2", "2025-06-01"));
+    String id = created.json().get("id").asString();
+    Http.Response patched = admin.patch("/api/requests/" + id, "{\"endDate\":\"-0001-12-31\"}");
+    assertThat(patched.status()).isEqualTo(400);
+    assertThat(patched.json().get("fields").has("endDate")).isTrue();
+    Http.Response patchedPax = admin.patch("/api/requests/" + id, "{\"pax\":2.5}");
+    assertThat(patchedPax.status()).isEqualTo(400);
+    assertThat(patchedPax.json().get("fields").has("pax")).isTrue();
   }
 }

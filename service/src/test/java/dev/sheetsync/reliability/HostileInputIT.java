@@ -80,6 +80,14 @@ class HostileInputIT {
         for (byte[] body : bodies("/api/users", parent)) {
           answer(admin, "POST", "/api/users", body, created);
         }
+        for (String form : hostileLogins()) {
+          send(
+              anonymous,
+              "POST",
+              "/login",
+              form.getBytes(StandardCharsets.UTF_8),
+              Map.of("Content-Type", "application/x-www-form-urlencoded"));
+        }
         answer(admin, "POST", "/api/sync/queue/abc/retry", null, created);
         answer(admin, "POST", "/api/sync/queue/99999999999999999999/retry", null, created);
       }
@@ -216,7 +224,17 @@ class HostileInputIT {
             "{\"sellerId\":12}",
             "{\"id\":\"00000000-0000-0000-0000-000000000001\",\"sheetRowIndex\":5,\"hack\":true}",
             "{\"customerName\":\"" + "y".repeat(100_000) + "\"}",
-            "{\"role\":\"SUPERUSER\",\"email\":\"not-an-email\"}")) {
+            "{\"role\":\"SUPERUSER\",\"email\":\"not-an-email\"}",
+            // Issue 13: dates PostgreSQL stores as -infinity or refuses, fractional integers,
+            // passwords past bcrypt's 72 bytes, control characters in an email.
+            "{\"startDate\":\"-4714-01-01\",\"serviceDate\":\"-4714-01-01\"}",
+            "{\"endDate\":\"+5874898-01-01\",\"paymentDate\":\"+5874898-01-01\"}",
+            "{\"pax\":2.0000001}",
+            "{\"email\":\"e@example.com\",\"name\":\"E\",\"role\":\"SELLER\",\"password\":\""
+                + "\u00e9".repeat(40)
+                + "\"}",
+            "{\"email\":\"e@example.com\\u0000\",\"name\":\"E\",\"role\":\"SELLER\","
+                + "\"password\":\"long enough\"}")) {
       bodies.add(text.getBytes(StandardCharsets.UTF_8));
     }
     bodies.add(
@@ -224,6 +242,23 @@ class HostileInputIT {
     bodies.add(new byte[] {(byte) 0xFF, (byte) 0xFE, 0, 0});
     bodies.add(("{\"notes\":\"" + "z".repeat(10 * 1024 * 1024) + "\"}").getBytes());
     return bodies;
+  }
+
+  /**
+   * Login forms the login must refuse with a 4xx JSON error (issue 13): control characters (NUL,
+   * CR/LF that would forge log lines, U+0001 that got around the lock), an over-long name, a
+   * password past bcrypt's 72 bytes, the Turkish dotted capital I.
+   */
+  static List<String> hostileLogins() {
+    String password = "&password=whatever+it+is";
+    return List.of(
+        "username=admin%40localhost%00" + password,
+        "username=admin%40localhost%0D%0A2026-01-01+INFO+forged+line" + password,
+        "username=admin%40localhost%01" + password,
+        "username=" + "a".repeat(400) + password,
+        "username=admin%40localhost&password=" + "%C3%A9".repeat(40),
+        "username=ADM%C4%B0N%40LOCALHOST" + password,
+        "username=%F0%9F%98%80%40localhost" + password);
   }
 
   /** Valid records carrying the nastiest text the fields accept: they must be stored exactly. */

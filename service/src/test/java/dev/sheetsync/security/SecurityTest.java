@@ -103,19 +103,42 @@ class SecurityTest {
   }
 
   @Test
-  void sessionCookieIsSecureBehindAnHttpsProxy() {
-    Http.Response login =
+  void forwardedHeadersFromAnUntrustedClientAreIgnored() {
+    jdbc.sql(
+            "insert into login_attempts (subject, failures, last_failure_at, blocked_until)"
+                + " values ('address:127.0.0.1', 50, now(), now() + interval '15 minutes')")
+        .update();
+    String form = "username=seller@example.com&password=" + TestData.PASSWORD.replace(' ', '+');
+
+    Http.Response rotated =
         new Http(port)
             .send(
                 "POST",
                 "/login",
-                "username=seller@example.com&password=" + TestData.PASSWORD.replace(' ', '+'),
+                form,
+                "Content-Type",
+                "application/x-www-form-urlencoded",
+                "X-Forwarded-For",
+                "203.0.113.7");
+    Http.Response redirect =
+        new Http(port)
+            .send("GET", "/admin", null, "Accept", "text/html", "X-Forwarded-Host", "evil.example");
+    jdbc.sql("truncate login_attempts").update();
+    Http.Response https =
+        new Http(port)
+            .send(
+                "POST",
+                "/login",
+                form,
                 "Content-Type",
                 "application/x-www-form-urlencoded",
                 "X-Forwarded-Proto",
                 "https");
-    assertThat(login.status()).isEqualTo(200);
-    assertThat(login.header("Set-Cookie")).contains("Secure");
+
+    assertThat(rotated.status()).isEqualTo(429);
+    assertThat(redirect.header("Location")).doesNotContain("evil.example");
+    assertThat(https.status()).isEqualTo(200);
+    assertThat(https.header("Set-Cookie")).doesNotContain("Secure");
   }
 
   @Test
@@ -141,7 +164,7 @@ class SecurityTest {
   }
 
   @Test
-  void healthAndItsProbesArePublicWithTheStatusOnly() {
+  void healthAndItsProbesArePublicWithTheStatusOnlyAndAdminsSeeTheDatabase() {
     Http.Response health = new Http(port).get("/actuator/health");
     Http.Response readiness = new Http(port).get("/actuator/health/readiness");
     assertThat(health.status()).isEqualTo(200);
@@ -149,6 +172,13 @@ class SecurityTest {
     assertThat(health.json().has("components")).isFalse();
     assertThat(readiness.status()).isEqualTo(200);
     assertThat(readiness.json().has("components")).isFalse();
+    assertThat(health.body()).doesNotContain("sheets", "db");
+
+    Http.Response seller = loggedIn("seller@example.com").get("/actuator/health");
+    assertThat(seller.json().has("components")).isFalse();
+
+    Http.Response admin = loggedIn("admin@example.com").get("/actuator/health");
+    assertThat(admin.json().get("components").get("db").get("status").asString()).isEqualTo("UP");
   }
 
   @Test
@@ -263,6 +293,31 @@ class SecurityTest {
             "text/html");
     assertThat(formLogin.status()).isEqualTo(302);
     assertThat(formLogin.header("Location")).endsWith("/login?error");
+  }
+
+  @Test
+  void anonymousPageViewsCreateNoSessionAndTheFormLoginStillLandsOnTheConsole() {
+    Http browser = new Http(port);
+    for (int i = 0; i < 20; i++) {
+      Http.Response console = browser.send("GET", "/admin", null, "Accept", "text/html");
+      assertThat(console.status()).isEqualTo(302);
+      assertThat(console.headers().allValues("Set-Cookie")).noneMatch(c -> c.startsWith("SESSION"));
+    }
+    browser.send("GET", "/login", null, "Accept", "text/html");
+    assertThat(sessions()).isZero();
+
+    Http.Response formLogin =
+        browser.send(
+            "POST",
+            "/login",
+            "username=admin@example.com&password=" + TestData.PASSWORD.replace(' ', '+'),
+            "Content-Type",
+            "application/x-www-form-urlencoded",
+            "Accept",
+            "text/html");
+    assertThat(formLogin.status()).isEqualTo(302);
+    assertThat(formLogin.header("Location")).endsWith("/admin");
+    assertThat(sessions()).isOne();
   }
 
   @Test

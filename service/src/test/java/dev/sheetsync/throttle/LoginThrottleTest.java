@@ -5,8 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sheetsync.Http;
 import dev.sheetsync.IntegrationTest;
 import dev.sheetsync.TestData;
+import dev.sheetsync.testing.SettableClock;
+import dev.sheetsync.users.LoginName;
 import dev.sheetsync.users.Role;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +32,7 @@ class LoginThrottleTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired LoginThrottle throttle;
+  @Autowired LoginThrottleProperties properties;
 
   @BeforeEach
   void data() {
@@ -54,9 +66,7 @@ class LoginThrottleTest {
 
   @Test
   void anEncodedLoginPathIsThrottledToo() {
-    for (int i = 0; i < 10; i++) {
-      throttle.failed("admin@example.com", "10.0.0." + i);
-    }
+    lock("account:admin@example.com");
     String form = "username=admin%40example.com&password=" + TestData.PASSWORD.replace(" ", "+");
 
     Http.Response response =
@@ -68,19 +78,36 @@ class LoginThrottleTest {
 
   @Test
   void theWaitDoublesThenTheAccountIsLocked() {
-    assertThat(throttle.waitAfter(3, 3, 10)).isEmpty();
-    assertThat(throttle.waitAfter(4, 3, 10)).contains(Duration.ofSeconds(1));
-    assertThat(throttle.waitAfter(5, 3, 10)).contains(Duration.ofSeconds(2));
-    assertThat(throttle.waitAfter(7, 3, 10)).contains(Duration.ofSeconds(8));
-    assertThat(throttle.waitAfter(9, 3, 10)).contains(Duration.ofSeconds(30));
-    assertThat(throttle.waitAfter(10, 3, 10)).contains(Duration.ofMinutes(15));
+    SettableClock clock = new SettableClock();
+    LoginThrottle throttle = new LoginThrottle(jdbc, clock, properties);
+    List<Duration> waits = new ArrayList<>();
+
+    for (int i = 1; i <= 10; i++) {
+      assertThat(throttle.attempt(LoginName.of("admin@example.com"), "10.0.0." + i)).isEmpty();
+      Duration wait = blockOf("account:admin@example.com", clock);
+      waits.add(wait);
+      if (i < 10) {
+        clock.advance(wait); // the client waits as told
+      }
+    }
+
+    assertThat(waits.subList(0, 3)).containsOnly(Duration.ZERO);
+    assertThat(waits.subList(3, 9))
+        .containsExactly(
+            Duration.ofSeconds(1),
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(4),
+            Duration.ofSeconds(8),
+            Duration.ofSeconds(16),
+            Duration.ofSeconds(30));
+    assertThat(waits.get(9)).isEqualTo(Duration.ofMinutes(15));
+    assertThat(throttle.attempt(LoginName.of("admin@example.com"), "10.0.0.98"))
+        .hasValueSatisfying(w -> assertThat(w).isGreaterThan(Duration.ofMinutes(14)));
   }
 
   @Test
   void aLockedAccountRefusesEvenTheRightPasswordForFifteenMinutes() {
-    for (int i = 0; i < 10; i++) {
-      throttle.failed("admin@example.com", "10.0.0." + i);
-    }
+    lock("account:admin@example.com");
 
     Http.Response response = login("admin@example.com", TestData.PASSWORD);
 
@@ -90,11 +117,26 @@ class LoginThrottleTest {
 
   @Test
   void oneAddressGuessingManyAccountsIsLockedToo() {
-    for (int i = 0; i < 50; i++) {
-      throttle.failed("user" + i + "@example.com", "127.0.0.1");
-    }
+    lock("address:127.0.0.1");
 
     assertThat(login("admin@example.com", TestData.PASSWORD).status()).isEqualTo(429);
+  }
+
+  @Test
+  void anAddressIsLockedAfterFiftyAttemptsOnDifferentAccounts() {
+    SettableClock clock = new SettableClock();
+    LoginThrottle throttle = new LoginThrottle(jdbc, clock, properties);
+
+    for (int i = 1; i <= 50; i++) {
+      Optional<Duration> wait = throttle.attempt(LoginName.of("user" + i + "@x.test"), "10.9.9.9");
+      assertThat(wait).as("attempt %d", i).isEmpty();
+      if (i < 50) {
+        clock.advance(blockOf("address:10.9.9.9", clock)); // the client waits as told
+      }
+    }
+
+    assertThat(throttle.attempt(LoginName.of("another@x.test"), "10.9.9.9"))
+        .hasValueSatisfying(w -> assertThat(w).isGreaterThan(Duration.ofMinutes(14)));
   }
 
   @Test
@@ -119,22 +161,124 @@ class LoginThrottleTest {
 
   @Test
   void countersStartOverAfterAQuietWindow() {
-    for (int i = 0; i < 9; i++) {
-      throttle.failed("admin@example.com", "10.0.0.1");
+    SettableClock clock = new SettableClock();
+    LoginThrottle throttle = new LoginThrottle(jdbc, clock, properties);
+    for (int i = 0; i < 3; i++) {
+      throttle.attempt(LoginName.of("admin@example.com"), "10.0.0.1");
     }
+    clock.advance(Duration.ofMinutes(16));
+
+    throttle.attempt(LoginName.of("admin@example.com"), "10.0.0.1");
+
+    assertThat(failures("account:admin@example.com")).isEqualTo(1);
+  }
+
+  @Test
+  void sixtyParallelWrongPasswordsForOneAccountAreEvaluatedAtMostTenTimes() throws Exception {
+    List<Integer> statuses = inParallel(60, i -> login("admin@example.com", "wrong " + i).status());
+
+    assertThat(statuses).containsOnly(401, 429);
+    assertThat(statuses.stream().filter(s -> s == 401).count()).isBetween(1L, 10L);
+  }
+
+  @Test
+  void eightyParallelWrongLoginsFromOneAddressAreEvaluatedAtMostFiftyTimes() throws Exception {
+    List<Integer> statuses =
+        inParallel(80, i -> login("nobody" + i + "@example.com", "wrong").status());
+
+    assertThat(statuses).containsOnly(401, 429);
+    assertThat(statuses.stream().filter(s -> s == 401).count()).isBetween(1L, 50L);
+  }
+
+  @Test
+  void spellingsOfALockedAccountAreLockedToo() {
+    lock("account:admin@example.com");
+
+    for (String spelling :
+        List.of(
+            "ADMIN@EXAMPLE.COM",
+            "  admin@example.com\u3000",
+            "\uFF41dmin@example.com", // full-width a
+            "admin\uFF20example.com")) {
+      assertThat(login(spelling, TestData.PASSWORD).status()).as(spelling).isEqualTo(429);
+    }
+  }
+
+  @Test
+  void aUsernameWithAControlCharacterIsRefusedWith400AndNeitherLogsInNorCounts() {
+    lock("account:admin@example.com");
+
+    for (String spelling :
+        List.of("admin@example.com\u0001", "admin@example.com\u0000", "admin@example.com\r\nX")) {
+      Http.Response response = login(spelling, TestData.PASSWORD);
+      assertThat(response.status()).as(spelling).isEqualTo(400);
+      assertThat(response.json().get("error").asString()).contains("control characters");
+      assertThat(response.header("Set-Cookie")).isNull();
+    }
+  }
+
+  @Test
+  void theTurkishDottedCapitalIDoesNotReachALockedAccount() {
+    lock("account:admin@example.com");
+
+    Http.Response response = login("ADM\u0130N@EXAMPLE.COM", TestData.PASSWORD);
+
+    assertThat(response.status()).isIn(401, 429);
+    assertThat(response.header("Set-Cookie")).isNull();
+  }
+
+  @Test
+  void aLoginWithTheRightPasswordFindsTheAccountInAnySpellingOfItsCanonicalName() {
+    assertThat(login(" \uFF21dmin@Example.COM ", TestData.PASSWORD).status()).isEqualTo(200);
+  }
+
+  private void lock(String subject) {
     jdbc.sql(
-            "update login_attempts set last_failure_at = now() - interval '16 minutes',"
-                + " blocked_until = null")
+            "insert into login_attempts (subject, failures, last_failure_at, blocked_until)"
+                + " values (:subject, 50, now(), now() + interval '15 minutes')")
+        .param("subject", subject)
         .update();
+  }
 
-    throttle.failed("admin@example.com", "10.0.0.1");
+  private Duration blockOf(String subject, SettableClock clock) {
+    return jdbc.sql("select blocked_until from login_attempts where subject = :subject")
+        .param("subject", subject)
+        .query(java.time.OffsetDateTime.class)
+        .optional()
+        .map(until -> Duration.between(clock.instant(), until.toInstant()))
+        .map(d -> Duration.ofMillis(Math.round(d.toMillis() / 1000.0) * 1000))
+        .orElse(Duration.ZERO);
+  }
 
-    assertThat(
-            jdbc.sql(
-                    "select failures from login_attempts where subject = 'account:admin@example.com'")
-                .query(Integer.class)
-                .single())
-        .isEqualTo(1);
-    assertThat(login("admin@example.com", TestData.PASSWORD).status()).isEqualTo(200);
+  private int failures(String subject) {
+    return jdbc.sql("select failures from login_attempts where subject = :subject")
+        .param("subject", subject)
+        .query(Integer.class)
+        .single();
+  }
+
+  private static List<Integer> inParallel(int n, IntFunction<Integer> call) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(n);
+    try {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Future<Integer>> futures = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        int index = i;
+        futures.add(
+            pool.submit(
+                () -> {
+                  start.await();
+                  return call.apply(index);
+                }));
+      }
+      start.countDown();
+      List<Integer> results = new ArrayList<>();
+      for (Future<Integer> f : futures) {
+        results.add(f.get(60, TimeUnit.SECONDS));
+      }
+      return results;
+    } finally {
+      pool.shutdownNow();
+    }
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sheetsync.Http;
 import dev.sheetsync.IntegrationTest;
 import dev.sheetsync.TestData;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,5 +123,59 @@ class UsersApiTest {
 
     assertThat(delete.status()).isEqualTo(409);
     assertThat(delete.json().get("error").asString()).contains("seller of 1 request");
+  }
+
+  @Test
+  void aPasswordOver72BytesIsRefusedNamingTheFieldThoughItHasFewerCharacters() {
+    String eighty = "\u00e9".repeat(40); // 40 characters, 80 bytes in UTF-8
+
+    Http.Response created =
+        admin.post(
+            "/api/users",
+            "{\"email\":\"e@example.com\",\"name\":\"E\",\"role\":\"SELLER\",\"password\":\""
+                + eighty
+                + "\"}");
+    Http.Response patched =
+        admin.patch("/api/users/" + me.id(), "{\"password\":\"" + eighty + "\"}");
+
+    assertThat(List.of(created, patched))
+        .allSatisfy(
+            r -> {
+              assertThat(r.status()).isEqualTo(400);
+              assertThat(r.json().get("fields").has("password")).isTrue();
+            });
+  }
+
+  @Test
+  void aPasswordLongerThanBcryptReadsDoesNotLogInAsItsFirst72Bytes() {
+    String seventyTwo = "A".repeat(72);
+    assertThat(
+            admin
+                .post(
+                    "/api/users",
+                    "{\"email\":\"a@example.com\",\"name\":\"A\",\"role\":\"SELLER\","
+                        + "\"password\":\""
+                        + seventyTwo
+                        + "\"}")
+                .status())
+        .isEqualTo(201);
+
+    Http.Response login = new Http(port).login("a@example.com", seventyTwo + "EXTRA");
+
+    assertThat(login.status()).isEqualTo(400);
+    assertThat(login.header("Set-Cookie")).isNull();
+    assertThat(new Http(port).login("a@example.com", seventyTwo).status()).isEqualTo(200);
+  }
+
+  @Test
+  void anEmailWithAControlCharacterIsRefusedNamingTheField() {
+    Http.Response created =
+        admin.post(
+            "/api/users",
+            """
+            {"email":"x@example.com\\u0001","name":"X","role":"SELLER","password":"long enough"}""");
+
+    assertThat(created.status()).isEqualTo(400);
+    assertThat(created.json().get("fields").has("email")).isTrue();
   }
 }

@@ -1,5 +1,6 @@
 package dev.sheetsync.emulator;
 
+import com.sun.net.httpserver.HttpContext;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -36,7 +37,7 @@ public final class SheetsEmulator implements AutoCloseable {
   private final Workbooks workbooks;
   private final LocalControl control;
 
-  private SheetsEmulator(EmulatorOptions options) throws IOException {
+  private SheetsEmulator(EmulatorOptions options, AccessGuard guard) throws IOException {
     this.workbooks = new Workbooks(options.dataFile());
     Traffic traffic = new Traffic(options.clock(), options.quotas());
     this.control = new LocalControl(workbooks, traffic);
@@ -53,9 +54,14 @@ public final class SheetsEmulator implements AutoCloseable {
     ApiHandler api = new ApiHandler(workbooks, traffic, baseUrlFor(server.getAddress().getPort()));
     ControlHandler controlApi = new ControlHandler(control);
     HtmlView view = new HtmlView(workbooks);
-    server.createContext("/v4/", api::handle);
-    server.createContext("/emulator/", controlApi::handle);
-    server.createContext("/", view::handle);
+    List<HttpContext> contexts =
+        List.of(
+            server.createContext("/v4/", api::handle),
+            server.createContext("/emulator/", controlApi::handle),
+            server.createContext("/", view::handle));
+    if (guard != null) {
+      contexts.forEach(context -> context.getFilters().add(guard));
+    }
     server.setExecutor(executor);
     server.start();
   }
@@ -67,8 +73,16 @@ public final class SheetsEmulator implements AutoCloseable {
 
   /** Starts an emulator; loads {@code options.dataFile()} if it exists. */
   public static SheetsEmulator start(EmulatorOptions options) {
+    return start(options, null);
+  }
+
+  /**
+   * Starts an emulator that only its owner may use ({@link AccessGuard}: token, Host and Origin
+   * checks); a null guard serves anyone, as {@link #start(EmulatorOptions)}.
+   */
+  public static SheetsEmulator start(EmulatorOptions options, AccessGuard guard) {
     try {
-      return new SheetsEmulator(options);
+      return new SheetsEmulator(options, guard);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "cannot start the Sheets emulator on port " + options.port(), e);
