@@ -1,7 +1,5 @@
 package dev.sheetsync.reliability;
 
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.DeleteDimensionRequest;
@@ -9,7 +7,6 @@ import com.google.api.services.sheets.v4.model.DimensionRange;
 import com.google.api.services.sheets.v4.model.GridRange;
 import com.google.api.services.sheets.v4.model.InsertDimensionRequest;
 import com.google.api.services.sheets.v4.model.Request;
-import com.google.api.services.sheets.v4.model.Sheet;
 import com.google.api.services.sheets.v4.model.SortRangeRequest;
 import com.google.api.services.sheets.v4.model.SortSpec;
 import com.google.api.services.sheets.v4.model.ValueRange;
@@ -32,7 +29,7 @@ final class People {
   private final Scenario scenario;
   private final Sheets sheets;
   private final Random random;
-  private final Map<String, Integer> sheetIds = new HashMap<>();
+  private final Map<String, Integer> sheetIds;
   private final Map<String, TabShape> shapes = new HashMap<>();
   private final Map<String, Map<Integer, String>> kept = new HashMap<>();
   private int edits;
@@ -40,18 +37,9 @@ final class People {
   People(Scenario scenario, long seed) {
     this.scenario = scenario;
     this.random = new Random(seed);
-    this.sheets =
-        new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), null)
-            .setRootUrl(scenario.env.emulator.baseUrl())
-            .setApplicationName("people")
-            .build();
-    try {
-      for (Sheet sheet : sheets.spreadsheets().get(scenario.spreadsheetId).execute().getSheets()) {
-        sheetIds.put(sheet.getProperties().getTitle(), sheet.getProperties().getSheetId());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PeopleClient client = PeopleClient.of(scenario);
+    this.sheets = client.sheets();
+    this.sheetIds = client.sheetIds();
     for (TabShape shape : scenario.env.layout.shapes()) {
       shapes.put(shape.tab(), shape);
     }

@@ -1,21 +1,17 @@
 package dev.sheetsync.reliability;
 
-import com.google.api.client.http.javanet.NetHttpTransport;
-import com.google.api.client.json.gson.GsonFactory;
 import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.DeleteDimensionRequest;
 import com.google.api.services.sheets.v4.model.DimensionRange;
 import com.google.api.services.sheets.v4.model.InsertDimensionRequest;
 import com.google.api.services.sheets.v4.model.Request;
-import com.google.api.services.sheets.v4.model.Sheet;
 import com.google.api.services.sheets.v4.model.SheetProperties;
 import com.google.api.services.sheets.v4.model.UpdateSheetPropertiesRequest;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,25 +25,16 @@ final class Restructurer {
 
   private final Scenario scenario;
   private final Sheets sheets;
-  private final Map<String, Integer> sheetIds = new HashMap<>();
+  private final Map<String, Integer> sheetIds;
   private int edits;
   private int wrongColumnWrites;
   private final List<String> violations = new ArrayList<>();
 
   Restructurer(Scenario scenario) {
     this.scenario = scenario;
-    this.sheets =
-        new Sheets.Builder(new NetHttpTransport(), GsonFactory.getDefaultInstance(), null)
-            .setRootUrl(scenario.env.emulator.baseUrl())
-            .setApplicationName("people")
-            .build();
-    try {
-      for (Sheet sheet : sheets.spreadsheets().get(scenario.spreadsheetId).execute().getSheets()) {
-        sheetIds.put(sheet.getProperties().getTitle(), sheet.getProperties().getSheetId());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    PeopleClient client = PeopleClient.of(scenario);
+    this.sheets = client.sheets();
+    this.sheetIds = client.sheetIds();
   }
 
   int edits() {
