@@ -154,9 +154,9 @@ class SheetsClientTest {
   }
 
   @Test
-  void healthIsUpWhileReachableAndUnreachableWithTheErrorOnceTheCacheExpires() throws IOException {
-    assertThat(sheetsHealthIndicator.health().getStatus()).isEqualTo(Status.UP);
-
+  void healthIsUpWhileReachablePausedWhilePausedAndUnreachableWithTheErrorOnceTheCacheExpires()
+      throws IOException {
+    jdbc.sql("truncate sync_pauses").update(); // another class may have left one
     String id = freshSpreadsheet();
     AtomicReference<Instant> now = new AtomicReference<>(Instant.parse("2026-01-10T10:00:00Z"));
     Clock clock =
@@ -193,6 +193,18 @@ class SheetsClientTest {
     assertThat(down.getStatus()).isEqualTo(SheetsHealthIndicator.UNREACHABLE);
     assertThat(down.getDetails().get("error").toString()).startsWith("403");
     assertThat(down.getDetails()).containsEntry("spreadsheetId", id);
+
+    target.emulator().control().setNotShared(id, false);
+    pauses.pauseTab(
+        dev.sheetsync.queue.SyncModel.REQUEST,
+        "Requests",
+        "column \"Balance\" is missing from tab 'Requests'",
+        "restore the header text in row 1, or change the layout");
+    now.set(now.get().plusSeconds(30));
+    var paused = health.health();
+    assertThat(paused.getStatus()).isEqualTo(SheetsHealthIndicator.PAUSED);
+    assertThat(paused.getDetails().get("paused").toString()).contains("tab Requests", "Balance");
+    jdbc.sql("truncate sync_pauses").update();
   }
 
   @Test

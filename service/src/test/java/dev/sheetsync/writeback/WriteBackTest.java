@@ -253,7 +253,7 @@ class WriteBackTest extends WriteBackTestSupport {
     assertThat(sheet.rows(operatorsTab, ValueRender.FORMATTED_VALUE)).hasSize(1);
 
     sheet.control().clearFaults();
-    clock.advance(java.time.Duration.ofHours(1));
+    new dev.sheetsync.testing.QueueTime(jdbc).pass(java.time.Duration.ofHours(1));
     RunResult after = writeBack.runOnce();
 
     assertThat(failing.succeeded() + after.succeeded()).isEqualTo(4);
