@@ -45,15 +45,16 @@ class LiveTabTest {
 
   private static final Object SKIP = Data.NULL_STRING;
 
+  /** The Requests tab with this header row, as people left it. */
+  private static LiveTab requestsWith(Object... headers) {
+    return LiveTab.locate(REQUESTS, 7, "Requests", List.of(headers));
+  }
+
   @Test
   void columnsAreFoundByHeaderWhereverPeoplePutThem() {
     LiveTab tab =
-        LiveTab.locate(
-            REQUESTS,
-            7,
-            "Requests",
-            List.of(
-                "ID", "Agent", " Status ", "Total Price", "Total Paid", "Balance", "Staff Notes"));
+        requestsWith(
+            "ID", "Agent", " Status ", "Total Price", "Total Paid", "Balance", "Staff Notes");
 
     assertThat(tab.keyColumn()).isZero();
     assertThat(tab.column(1)).isEqualTo(3);
@@ -65,12 +66,8 @@ class LiveTabTest {
   @Test
   void placedRowsWriteOnlyLayoutColumnsAndLeavePeoplesColumnsAsTheyAre() {
     LiveTab tab =
-        LiveTab.locate(
-            REQUESTS,
-            7,
-            "Requests",
-            List.of(
-                "ID", "Agent", "Status", "Total Price", "Total Paid", "Balance", "Staff Notes"));
+        requestsWith(
+            "ID", "Agent", "Status", "Total Price", "Total Paid", "Balance", "Staff Notes");
 
     List<Object> placed = tab.place(List.of("id-1", "10", SKIP, SKIP, "NEW", SKIP), name -> null);
 
@@ -83,12 +80,8 @@ class LiveTabTest {
     LiveTab revenue =
         LiveTab.locate(REVENUE, 3, "Payments 2026", List.of("Note", "ID", "Amount", "Request ID"));
     LiveTab requests =
-        LiveTab.locate(
-            REQUESTS,
-            7,
-            "Requests",
-            List.of(
-                "ID", "Agent", "Status", "Total Price", "Total Paid", "Balance", "Staff Notes"));
+        requestsWith(
+            "ID", "Agent", "Status", "Total Price", "Total Paid", "Balance", "Staff Notes");
     Map<String, LiveTab> tabs = Map.of("Revenue", revenue, "Requests", requests);
 
     List<Object> placed =
@@ -103,12 +96,8 @@ class LiveTabTest {
   @Test
   void retargetingLeavesNamesStringsAbsoluteMarksAndForeignReferencesAlone() {
     LiveTab requests =
-        LiveTab.locate(
-            REQUESTS,
-            7,
-            "Requests",
-            List.of(
-                "Agent", "ID", "Total Price", "Total Paid", "Balance", "Status", "Staff Notes"));
+        requestsWith(
+            "Agent", "ID", "Total Price", "Total Paid", "Balance", "Status", "Staff Notes");
 
     assertThat(
             FormulaReferences.retarget(

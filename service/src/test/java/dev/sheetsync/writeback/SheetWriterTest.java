@@ -83,6 +83,8 @@ class SheetWriterTest {
 
   static SheetsEmulator emulator;
   Sheets sheets;
+  SpreadsheetTarget target;
+  GoogleCalls calls;
   SheetReader reader;
   SheetWriter writer;
   People people;
@@ -107,19 +109,11 @@ class SheetWriterTest {
             .setRootUrl(emulator.baseUrl())
             .setApplicationName("fast-tier")
             .build();
-    SpreadsheetTarget target =
+    target =
         new SpreadsheetTarget(
             "fast", "view", SheetsProperties.Mode.EXTERNAL_EMULATOR, null, emulator);
     RunClock time = new RunClock(Clock.systemUTC());
-    GoogleCalls calls =
-        new GoogleCalls(
-            new WriteBackProperties(
-                1000,
-                50,
-                Duration.ofMinutes(3),
-                new WriteBackProperties.Google(
-                    3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMinutes(1), 0, 0)),
-            time);
+    calls = calls(time);
     reader = new SheetReader(sheets, target, calls, TabResolver.byTitle(LAYOUTS), LAYOUTS);
     writer =
         new SheetWriter(
@@ -213,12 +207,7 @@ class SheetWriterTest {
     UUID ada = UUID.randomUUID();
     RecordWork first = request(ada, "Ada", null);
     SheetSnapshot sheet = reader.read(reader.look(deadline), List.of(REQUESTS), deadline);
-    new RowInserts(
-            sheets,
-            new SpreadsheetTarget(
-                "fast", "v", SheetsProperties.Mode.EXTERNAL_EMULATOR, null, emulator),
-            calls(),
-            reader)
+    new RowInserts(sheets, target, calls, reader)
         .insert(sheet, Map.of(sheet.tab(REQUESTS), List.of(first)), deadline); // then the crash
 
     write(request(ada, "Ada", null));
@@ -236,7 +225,8 @@ class SheetWriterTest {
     assertThat(rows()).hasSize(2).allSatisfy(r -> assertThat(r.get(0).toString()).hasSize(36));
   }
 
-  private GoogleCalls calls() {
+  /** Production retry rules with millisecond backoffs and no client-side quota. */
+  private static GoogleCalls calls(RunClock time) {
     return new GoogleCalls(
         new WriteBackProperties(
             1000,
@@ -244,6 +234,6 @@ class SheetWriterTest {
             Duration.ofMinutes(3),
             new WriteBackProperties.Google(
                 3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMinutes(1), 0, 0)),
-        new RunClock(Clock.systemUTC()));
+        time);
   }
 }
