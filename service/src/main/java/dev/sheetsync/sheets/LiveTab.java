@@ -96,16 +96,6 @@ public final class LiveTab {
     return columns[layout.keyColumnIndex()];
   }
 
-  /** True when every layout column is where the layout declares it (column A onwards). */
-  public boolean asDeclared() {
-    for (int i = 0; i < columns.length; i++) {
-      if (columns[i] != i) {
-        return false;
-      }
-    }
-    return true;
-  }
-
   /**
    * A row mapped in layout order, moved under the headers: column A to the last layout column,
    * every cell outside the layout {@link Data#NULL_STRING}. Formula cells are retargeted with

@@ -32,7 +32,6 @@ final class RecordWork {
   RecordSnapshot snapshot;
   Op op;
   int row;
-  List<Object> values;
 
   private Outcome.Kind result;
   private String message;

@@ -59,7 +59,6 @@ class LiveTabTest {
     assertThat(tab.keyColumn()).isZero();
     assertThat(tab.column(1)).isEqualTo(3);
     assertThat(tab.column(4)).as("trimmed header").isEqualTo(2);
-    assertThat(tab.asDeclared()).isFalse();
     assertThat(tab.rowRange(5)).isEqualTo("'Requests'!A5:G5");
   }
 
