@@ -20,9 +20,16 @@ package dev.sheetsync.sheets;
  *     TabLayout})
  * @param writable whether updates write it
  * @param formula an optional template such as {@code =SUMIF(Revenue!B:B,A{row},Revenue!E:E)}
+ * @param onEdit what updates do to this cell after a person changed it (default {@link
+ *     OnEdit#OVERWRITE}); only for writable columns
  */
 public record ColumnLayout(
-    String header, String source, ColumnFormat format, boolean writable, String formula) {
+    String header,
+    String source,
+    ColumnFormat format,
+    boolean writable,
+    String formula,
+    OnEdit onEdit) {
 
   public ColumnLayout {
     if (header == null || header.isBlank()) {
@@ -49,6 +56,28 @@ public record ColumnLayout(
       throw new SheetLayoutException(
           "Column '" + header + "' is writable but has no source field to write");
     }
+    if (onEdit == OnEdit.KEEP && !writable) {
+      throw new SheetLayoutException(
+          "Column '"
+              + header
+              + "' has on-edit: keep but sheetsync never rewrites it; on-edit is for writable"
+              + " columns");
+    }
+    onEdit = onEdit == null ? OnEdit.OVERWRITE : onEdit;
+  }
+
+  /** A column with the default {@code on-edit} ({@link OnEdit#OVERWRITE}). */
+  public ColumnLayout(
+      String header, String source, ColumnFormat format, boolean writable, String formula) {
+    this(header, source, format, writable, formula, null);
+  }
+
+  /**
+   * True for the cells sheetsync owns after the row exists (rewritten by every update), the key
+   * excepted: the cells whose edits by people are conflicts.
+   */
+  public boolean owned() {
+    return writable && source != null && !"id".equals(source);
   }
 
   /** A column sheetsync writes from {@code source}, in the field's natural format. */
@@ -77,7 +106,7 @@ public record ColumnLayout(
   }
 
   ColumnLayout withFormat(ColumnFormat resolved) {
-    return new ColumnLayout(header, source, resolved, writable, formula);
+    return new ColumnLayout(header, source, resolved, writable, formula, onEdit);
   }
 
   private static String blankToNull(String value) {

@@ -25,9 +25,14 @@ record LayoutProperties(Map<SyncModel, Tab> tabs) {
       String deleteMarker,
       List<Column> columns) {}
 
-  /** {@code writable} defaults to true when a source is set. */
+  /** {@code writable} defaults to true when a source is set; {@code onEdit} to overwrite. */
   record Column(
-      String header, String source, ColumnFormat format, Boolean writable, String formula) {}
+      String header,
+      String source,
+      ColumnFormat format,
+      Boolean writable,
+      String formula,
+      OnEdit onEdit) {}
 
   /**
    * @throws SheetLayoutException with every problem of every tab, not just the first
@@ -61,7 +66,12 @@ record LayoutProperties(Map<SyncModel, Tab> tabs) {
       try {
         columns.add(
             new ColumnLayout(
-                column.header(), column.source(), column.format(), writable, column.formula()));
+                column.header(),
+                column.source(),
+                column.format(),
+                writable,
+                column.formula(),
+                column.onEdit()));
       } catch (SheetLayoutException e) {
         problems.add("Tab '" + tab.tabName() + "' (" + model.dbName() + "): " + e.getMessage());
       }

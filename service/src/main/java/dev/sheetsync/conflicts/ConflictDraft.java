@@ -1,0 +1,18 @@
+package dev.sheetsync.conflicts;
+
+import dev.sheetsync.queue.SyncModel;
+import java.util.UUID;
+
+/** A conflict as found, before it is stored; see {@link Conflict} for the fields. */
+public record ConflictDraft(
+    SyncModel model,
+    UUID recordId,
+    String tab,
+    String column,
+    Integer rowIndex,
+    String writtenValue,
+    String sheetValue,
+    String databaseValue,
+    String message,
+    String bookingCode,
+    String customer) {}

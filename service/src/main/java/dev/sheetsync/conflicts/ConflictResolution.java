@@ -1,0 +1,102 @@
+package dev.sheetsync.conflicts;
+
+import dev.sheetsync.queue.Change;
+import dev.sheetsync.queue.Outbox;
+import dev.sheetsync.queue.SyncAction;
+import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SheetEdits;
+import dev.sheetsync.sheets.ColumnLayout;
+import dev.sheetsync.sheets.SheetLayouts;
+import dev.sheetsync.sheets.SheetText;
+import dev.sheetsync.sheets.TabLayout;
+import dev.sheetsync.system.ApiException;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Settles a conflict with the value an admin keeps, in one transaction:
+ *
+ * <ul>
+ *   <li>{@code database}: the record's value is written again (an UPDATE is queued);
+ *   <li>{@code sheet}: the sheet's value goes into the record through {@link SheetEdits} (the API's
+ *       validation; a 400 naming the field leaves the conflict OPEN), which queues the UPDATE.
+ * </ul>
+ *
+ * Either way the person's value becomes the base of that cell ({@link WrittenCells#acknowledge}),
+ * so the next run sees no edit there and the conflict is never found again; the queued UPDATE then
+ * writes the kept value (for {@code sheet}, normalised: {@code paid} → {@code PAID}).
+ */
+@Service
+public class ConflictResolution {
+
+  /** Which value stays. */
+  public enum Keep {
+    DATABASE,
+    SHEET
+  }
+
+  private final Conflicts conflicts;
+  private final WrittenCells written;
+  private final SheetEdits edits;
+  private final Outbox outbox;
+  private final SheetLayouts layouts;
+
+  ConflictResolution(
+      Conflicts conflicts,
+      WrittenCells written,
+      SheetEdits edits,
+      Outbox outbox,
+      SheetLayouts layouts) {
+    this.conflicts = conflicts;
+    this.written = written;
+    this.edits = edits;
+    this.outbox = outbox;
+    this.layouts = layouts;
+  }
+
+  /**
+   * @return the resolved conflict
+   * @throws ApiException 404 unknown conflict; 409 already resolved, or the record is gone and
+   *     {@code sheet} was chosen; 400 the sheet's value is invalid for the field (conflict stays
+   *     OPEN)
+   */
+  @Transactional
+  public Conflict resolve(long id, Keep keep, String by) {
+    Conflict conflict =
+        conflicts.lock(id).orElseThrow(() -> ApiException.notFound("Conflict not found"));
+    if (!conflict.open()) {
+      throw ApiException.conflict(
+          "Conflict " + id + " is already resolved (" + conflict.resolution() + ")");
+    }
+    SyncModel model = SyncModel.fromDbName(conflict.model());
+    if (conflict.recordId() != null) {
+      if (keep == Keep.SHEET) {
+        ColumnLayout column = column(model, conflict.column());
+        String field = column.source();
+        Object value;
+        try {
+          value = SheetText.value(column.format(), conflict.sheetValue());
+        } catch (IllegalArgumentException e) {
+          throw ApiException.invalid(Map.of(field, e.getMessage()));
+        }
+        edits.apply(model, conflict.recordId(), field, value);
+      } else {
+        outbox.record(new Change(SyncAction.UPDATE, model, conflict.recordId(), null, Map.of()));
+      }
+      written.acknowledge(model, conflict.recordId(), conflict.column(), conflict.sheetValue());
+    }
+    conflicts.resolve(id, keep.name(), by);
+    return conflicts.find(id).orElseThrow();
+  }
+
+  private ColumnLayout column(SyncModel model, String header) {
+    TabLayout tab = layouts.forModel(model);
+    int index = tab == null ? -1 : tab.columnIndex(header);
+    if (index < 0) {
+      throw ApiException.conflict(
+          "Column '" + header + "' is no longer in the layout; only 'database' can resolve this");
+    }
+    return tab.columns().get(index);
+  }
+}

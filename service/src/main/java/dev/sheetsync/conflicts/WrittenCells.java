@@ -1,0 +1,134 @@
+package dev.sheetsync.conflicts;
+
+import dev.sheetsync.queue.SyncModel;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BiConsumer;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The written-values base ({@code sheet_written_rows}): per record, the value sheetsync last wrote
+ * to each cell it owns, as the sheet displays it. The write-back stores it in the transaction that
+ * records the items' outcomes; everything that compares the sheet with the database reads it.
+ * Thread-safe.
+ */
+@Component
+public class WrittenCells {
+
+  private static final TypeReference<Map<String, String>> CELLS = new TypeReference<>() {};
+
+  private static final String LOAD =
+      """
+      select record_id, cells, deleted from sheet_written_rows
+       where model = :model and record_id = any(cast(:ids as uuid[]))
+      """;
+
+  private static final String LOAD_ALL =
+      """
+      select record_id, cells, deleted from sheet_written_rows where model = :model
+      """;
+
+  private static final String STORE =
+      """
+      insert into sheet_written_rows (model, record_id, cells, deleted)
+      select :model, u.id, cast(u.cells as jsonb), u.deleted
+        from unnest(cast(:ids as uuid[]), cast(:cells as text[]), cast(:deleted as boolean[]))
+             as u(id, cells, deleted)
+      on conflict (model, record_id) do update
+         set cells = sheet_written_rows.cells || excluded.cells,
+             deleted = excluded.deleted,
+             written_at = now()
+      """;
+
+  private static final String ACKNOWLEDGE =
+      """
+      insert into sheet_written_rows (model, record_id, cells)
+      values (:model, :id, jsonb_build_object(cast(:header as text), cast(:shown as text)))
+      on conflict (model, record_id) do update
+         set cells = sheet_written_rows.cells || excluded.cells
+      """;
+
+  private final JdbcClient jdbc;
+  private final JsonMapper json;
+
+  WrittenCells(JdbcClient jdbc, JsonMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  /** The base of these records; a record sheetsync never wrote is absent. */
+  public Map<UUID, WrittenRow> load(SyncModel model, Collection<UUID> ids) {
+    Map<UUID, WrittenRow> rows = new HashMap<>();
+    if (ids.isEmpty()) {
+      return rows;
+    }
+    jdbc.sql(LOAD)
+        .param("model", model.dbName())
+        .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+        .query(
+            rs -> {
+              rows.put(
+                  rs.getObject("record_id", UUID.class),
+                  new WrittenRow(
+                      json.readValue(rs.getString("cells"), CELLS), rs.getBoolean("deleted")));
+            });
+    return rows;
+  }
+
+  /** Every base row of {@code model}, streamed (for reading a whole tab). */
+  public void forEach(SyncModel model, BiConsumer<UUID, WrittenRow> each) {
+    jdbc.sql(LOAD_ALL)
+        .param("model", model.dbName())
+        .query(
+            rs -> {
+              each.accept(
+                  rs.getObject("record_id", UUID.class),
+                  new WrittenRow(
+                      json.readValue(rs.getString("cells"), CELLS), rs.getBoolean("deleted")));
+            });
+  }
+
+  /** Merges what a batch wrote, one statement per model; in the caller's transaction. */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void store(List<Written> written) {
+    Map<SyncModel, List<Written>> byModel = new LinkedHashMap<>();
+    written.forEach(
+        w -> byModel.computeIfAbsent(w.model(), m -> new java.util.ArrayList<>()).add(w));
+    byModel.forEach(
+        (model, rows) ->
+            jdbc.sql(STORE)
+                .param("model", model.dbName())
+                .param(
+                    "ids", rows.stream().map(w -> w.recordId().toString()).toArray(String[]::new))
+                .param(
+                    "cells",
+                    rows.stream()
+                        .map(w -> json.writeValueAsString(w.cells()))
+                        .toArray(String[]::new))
+                .param("deleted", rows.stream().map(Written::deleted).toArray(Boolean[]::new))
+                .update());
+  }
+
+  /**
+   * Takes {@code shown} as what sheetsync last wrote under {@code header}: a person's edit that was
+   * dealt with (a resolved conflict, an adopted row) is no longer a difference.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void acknowledge(SyncModel model, UUID recordId, String header, String shown) {
+    jdbc.sql(ACKNOWLEDGE)
+        .param("model", model.dbName())
+        .param("id", recordId)
+        .param("header", header)
+        .param("shown", shown == null ? "" : shown)
+        .update();
+  }
+}

@@ -1,0 +1,120 @@
+package dev.sheetsync.records;
+
+import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.system.ApiException;
+import java.lang.reflect.RecordComponent;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.stereotype.Service;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * Puts a value people typed in the sheet into one field of a record, through the same path as a
+ * PATCH of the API ({@link RecordChanges}): the same validation, one transaction, one outbox row.
+ * Values arrive as {@link dev.sheetsync.sheets.SheetText} reads them (text, {@link BigDecimal},
+ * {@link LocalDate}, or null for an empty cell); enum fields accept any case and spaces for
+ * underscores ({@code paid} → {@code PAID}, {@code bank transfer} → {@code BANK_TRANSFER}).
+ *
+ * @throws ApiException 400 {@code {"error","fields":{field: message}}} when the value is invalid
+ *     for the field or the field cannot be changed from the sheet (a related record's field, the
+ *     id); 404 when the record is gone
+ */
+@Service
+public class SheetEdits {
+
+  private final RecordChanges changes;
+  private final Patches patches;
+  private final JsonMapper json;
+
+  SheetEdits(RecordChanges changes, Patches patches, JsonMapper json) {
+    this.changes = changes;
+    this.patches = patches;
+    this.json = json;
+  }
+
+  /** Sets {@code field} of the record to {@code value}. */
+  public void apply(SyncModel model, UUID id, String field, Object value) {
+    Class<? extends RecordInput> type = inputType(model);
+    RecordComponent component =
+        editable(type, field)
+            .orElseThrow(
+                () ->
+                    ApiException.invalid(
+                        Map.of(
+                            field,
+                            "cannot be changed from the sheet: not a field of the "
+                                + model.dbName().toLowerCase(Locale.ROOT))));
+    ObjectNode patch = json.createObjectNode();
+    patch.set(field, json.valueToTree(convert(component, field, value)));
+    switch (model) {
+      case REQUEST -> changes.updateRequest(id, c -> merge(c, patch, RequestInput.class, field));
+      case OPERATOR -> changes.updateOperator(id, c -> merge(c, patch, OperatorInput.class, field));
+      case REVENUE -> changes.updateRevenue(id, c -> merge(c, patch, RevenueInput.class, field));
+    }
+  }
+
+  /** Whether {@code field} is one of the record's own fields people may change from the sheet. */
+  public static boolean editable(SyncModel model, String field) {
+    return editable(inputType(model), field).isPresent();
+  }
+
+  private <T> T merge(T current, ObjectNode patch, Class<T> type, String field) {
+    try {
+      return patches.merge(current, patch, type);
+    } catch (JacksonException e) {
+      throw ApiException.invalid(Map.of(field, "invalid value: " + e.getOriginalMessage()));
+    }
+  }
+
+  private static Optional<RecordComponent> editable(Class<?> type, String field) {
+    if (field == null || field.contains(".") || "id".equals(field)) {
+      return Optional.empty();
+    }
+    return Arrays.stream(type.getRecordComponents())
+        .filter(c -> c.getName().equals(field))
+        .findFirst();
+  }
+
+  private static Object convert(RecordComponent component, String field, Object value) {
+    if (value == null) {
+      return null;
+    }
+    Class<?> type = component.getType();
+    try {
+      if (type.isEnum()) {
+        return value.toString().strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+      }
+      if (type == Integer.class && value instanceof BigDecimal number) {
+        return number.intValueExact();
+      }
+      if (type == BigDecimal.class && value instanceof BigDecimal) {
+        return value;
+      }
+      if (type == LocalDate.class && value instanceof LocalDate date) {
+        return date.toString();
+      }
+      if (type == String.class || type == UUID.class) {
+        return value.toString();
+      }
+    } catch (ArithmeticException e) {
+      throw ApiException.invalid(Map.of(field, "must be a whole number, got " + value));
+    }
+    throw ApiException.invalid(
+        Map.of(field, "cannot take the value '" + value + "' (" + type.getSimpleName() + ")"));
+  }
+
+  private static Class<? extends RecordInput> inputType(SyncModel model) {
+    return switch (model) {
+      case REQUEST -> RequestInput.class;
+      case OPERATOR -> OperatorInput.class;
+      case REVENUE -> RevenueInput.class;
+    };
+  }
+}
