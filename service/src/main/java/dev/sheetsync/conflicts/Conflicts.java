@@ -123,6 +123,18 @@ public class Conflicts {
     return recordId + "/" + header;
   }
 
+  /** The id of the OPEN conflict of a record's cell. */
+  public long openId(SyncModel model, UUID recordId, String header) {
+    return jdbc.sql(
+            "select id from sync_conflicts where status = 'OPEN' and model = :model"
+                + " and record_id = :id and column_header = :header")
+        .param("model", model.dbName())
+        .param("id", recordId)
+        .param("header", header)
+        .query(Long.class)
+        .single();
+  }
+
   /** Newest first; {@code status} null = all. */
   public Page<Conflict> page(String status, Paging paging) {
     List<Conflict> items =

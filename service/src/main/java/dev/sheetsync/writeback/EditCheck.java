@@ -30,7 +30,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>No conflict when the person typed what the database holds now (nothing would be lost), when
  * the row no longer holds the record (people moved it since the key read: {@link Verification}
- * deals with that), or for whole-row writes (new rows, rows sheetsync never confirmed writing).
+ * deals with that), or for whole-row writes (new rows, rows sheetsync never confirmed writing). A
+ * two-way cell people changed during the run is held for the next run's {@link ReadIn}. The rows
+ * read are kept ({@code RecordWork.shown}) so the write skips cells that already show their value.
  */
 @Component
 class EditCheck {
@@ -85,6 +87,7 @@ class EditCheck {
       if (row == null || !CellDisplay.at(row, tab.keyColumn()).equals(r.key())) {
         continue;
       }
+      r.shown = row;
       List<Object> database = mapper.toRow(r.tab, r.snapshot, r.row, RowMode.UPDATE);
       for (int i = 0; i < r.tab.width(); i++) {
         ColumnLayout column = r.tab.columns().get(i);
@@ -96,6 +99,11 @@ class EditCheck {
         String now = CellDisplay.ofSent(database.get(i));
         if (CellDisplay.same(column.format(), written, shown)
             || CellDisplay.same(column.format(), now, shown)) {
+          continue;
+        }
+        if (column.readsIn()) {
+          // A two-way cell people changed during this run: the next run's read-in applies it.
+          r.held.add(column.header());
           continue;
         }
         drafts.add(

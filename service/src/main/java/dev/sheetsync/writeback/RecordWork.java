@@ -47,6 +47,12 @@ final class RecordWork {
    */
   final Set<String> held = new HashSet<>();
 
+  /** The row as the batch read it before writing (cells from column A), or null if not read. */
+  List<Object> shown;
+
+  /** The range the batch's value write sends for this row, or null when it sends nothing. */
+  String range;
+
   /** Header → displayed value of every cell the batch's write puts into the row. */
   final Map<String, String> cells = new LinkedHashMap<>();
 

@@ -110,6 +110,8 @@ class SheetWriter {
     }
     List<RecordWork> rewritten = new ArrayList<>();
     List<ValueRange> data = rows(open, sheet, rewritten);
+    // Rows that already show every value need no write at all.
+    rewritten.stream().filter(r -> r.range == null).forEach(r -> r.wrote(r.row));
     if (!data.isEmpty()) {
       try {
         batchUpdate(data, deadline);
@@ -228,11 +230,15 @@ class SheetWriter {
           };
       remember(r, values);
       LiveTab tab = sheet.tab(r.tab);
-      data.add(
-          new ValueRange()
-              .setRange(tab.rowRange(r.row))
-              .setValues(List.of(tab.place(values, sheet.byLayoutName()))));
+      List<Object> placed = tab.place(values, sheet.byLayoutName());
+      if (r.shown != null) {
+        placed = withoutShown(placed, r.shown);
+      }
       rewritten.add(r);
+      if (placed.stream().anyMatch(v -> !Data.isNull(v))) {
+        r.range = tab.rowRange(r.row);
+        data.add(new ValueRange().setRange(r.range).setValues(List.of(placed)));
+      }
     }
     return data;
   }
@@ -252,6 +258,21 @@ class SheetWriter {
       }
     }
     return copy;
+  }
+
+  /**
+   * Cells that already show what would be written are left out: a value people typed that the
+   * record stored as it is costs no write (and a row with nothing new, no request).
+   */
+  private static List<Object> withoutShown(List<Object> placed, List<Object> shown) {
+    List<Object> row = new ArrayList<>(placed);
+    for (int i = 0; i < row.size(); i++) {
+      String sent = CellDisplay.ofSent(row.get(i));
+      if (sent != null && sent.equals(CellDisplay.at(shown, i))) {
+        row.set(i, Data.NULL_STRING);
+      }
+    }
+    return row;
   }
 
   /** What the write puts into the row's field cells, as the sheet will show it: the next base. */

@@ -41,6 +41,7 @@ public class WriteBack {
   private final SheetWriter writer;
   private final SheetReader reader;
   private final Pausing pausing;
+  private final ReadIn readIn;
   private final SyncPauses pauses;
   private final RowIndexes rowIndexes;
   private final WrittenCells base;
@@ -57,6 +58,7 @@ public class WriteBack {
       SheetWriter writer,
       SheetReader reader,
       Pausing pausing,
+      ReadIn readIn,
       SyncPauses pauses,
       RowIndexes rowIndexes,
       WrittenCells base,
@@ -72,6 +74,7 @@ public class WriteBack {
     this.writer = writer;
     this.reader = reader;
     this.pausing = pausing;
+    this.readIn = readIn;
     this.pauses = pauses;
     this.rowIndexes = rowIndexes;
     this.base = base;
@@ -131,6 +134,20 @@ public class WriteBack {
       stoppedBy = stop(e);
     }
     waiting.addAll(pauses.waitingModels(pausesOpen ? pauses.open() : openAtStart));
+    if (stoppedBy == null && waiting.size() < SyncModel.values().length) {
+      try {
+        // People's edits first: what they typed reaches the records (and the queue) before the
+        // write-back writes, so it is never overwritten by an older value.
+        tabs = tabs == null ? reader.look(deadline) : tabs;
+        readIn.run(tabs, waiting, deadline);
+      } catch (GoogleCallException e) {
+        if (e.stopsTheRun() || e.outOfBudget()) {
+          stoppedBy = stop(e);
+        } else {
+          log.warn("Read-in from the sheet skipped this run: {}", e.getMessage());
+        }
+      }
+    }
     while (stoppedBy == null && batches < properties.maxBatches() && time.nanos() < deadline) {
       List<QueueItem> items = queue.dequeue(properties.batchSize(), waiting);
       if (items.isEmpty()) {

@@ -118,7 +118,30 @@ abstract class WriteBackTestSupport {
                 r.currency(),
                 r.status(),
                 r.sellerId(),
-                r.notes()));
+                r.notes(),
+                r.staffNotes()));
+  }
+
+  /** Changes a request's status through the API's write path. */
+  void setStatus(UUID request, dev.sheetsync.records.RequestStatus status) {
+    records.updateRequest(
+        request,
+        r ->
+            new RequestInput(
+                r.bookingCode(),
+                r.customerName(),
+                r.customerPhone(),
+                r.customerEmail(),
+                r.destination(),
+                r.startDate(),
+                r.endDate(),
+                r.pax(),
+                r.totalPrice(),
+                r.currency(),
+                status,
+                r.sellerId(),
+                r.notes(),
+                r.staffNotes()));
   }
 
   Integer storedRow(UUID request) {
@@ -142,6 +165,7 @@ abstract class WriteBackTestSupport {
         context.getBean(SheetWriter.class),
         context.getBean(SheetReader.class),
         context.getBean(Pausing.class),
+        context.getBean(ReadIn.class),
         context.getBean(dev.sheetsync.pause.SyncPauses.class),
         context.getBean(RowIndexes.class),
         context.getBean(dev.sheetsync.conflicts.WrittenCells.class),
