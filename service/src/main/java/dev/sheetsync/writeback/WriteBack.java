@@ -141,9 +141,11 @@ public class WriteBack {
         tabs = tabs == null ? reader.look(deadline) : tabs;
         readIn.run(tabs, waiting, deadline);
       } catch (GoogleCallException e) {
-        if (e.stopsTheRun() || e.outOfBudget()) {
+        if (e.pausesSpreadsheet() || e.outOfBudget()) {
           stoppedBy = stop(e);
         } else {
+          // Writing stays safe without it: the write's edit check holds two-way cells people
+          // changed, and the next run reads them in.
           log.warn("Read-in from the sheet skipped this run: {}", e.getMessage());
         }
       }

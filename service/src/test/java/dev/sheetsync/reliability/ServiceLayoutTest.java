@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ServiceLayoutTest {
 
   @Test
-  void readsTheLayoutTheJarRunsWithIncludingFormulaAndPeopleColumns() {
+  void readsTheLayoutTheJarRunsWithIncludingFormulaAndSeededColumns() {
     List<TabShape> shapes = ServiceLayout.load().shapes();
 
     assertThat(shapes).extracting(TabShape::tab).contains("Requests", "Operators", "Revenue");
@@ -20,7 +20,7 @@ class ServiceLayoutTest {
     assertThat(requests.keyColumn()).isZero();
     assertThat(requests.columns())
         .extracting(TabShape.Column::owner)
-        .contains(Owner.KEY, Owner.WRITABLE, Owner.FORMULA, Owner.PEOPLE);
+        .contains(Owner.KEY, Owner.WRITABLE, Owner.FORMULA, Owner.SEEDED);
     assertThat(requests.columns())
         .filteredOn(c -> c.owner() == Owner.FORMULA)
         .allSatisfy(c -> assertThat(c.formulaTemplate()).startsWith("=").contains("{row}"));
