@@ -26,19 +26,21 @@ public class Conflicts {
   private static final String COLUMNS =
       """
       id, model, record_id, tab, column_header, row_index, written_value, sheet_value,
-      database_value, message, booking_code, customer, detected_at, status, resolution,
+      database_value, message, overwritten, booking_code, customer, detected_at, status, resolution,
       resolved_at, resolved_by
       """;
 
   private static final String RECORD =
       """
       insert into sync_conflicts (model, record_id, tab, column_header, row_index, written_value,
-                                  sheet_value, database_value, message, booking_code, customer)
+                                  sheet_value, database_value, message, overwritten, booking_code,
+                                  customer)
       values (:model, :recordId, :tab, :column, :rowIndex, :written, :sheet, :database, :message,
-              :bookingCode, :customer)
+              :overwritten, :bookingCode, :customer)
       on conflict (model, record_id, column_header) where status = 'OPEN' and record_id is not null
       do update set row_index = excluded.row_index, sheet_value = excluded.sheet_value,
-                    database_value = excluded.database_value, message = excluded.message
+                    database_value = excluded.database_value, message = excluded.message,
+                    overwritten = excluded.overwritten
       returning (xmax = 0) as opened
       """;
 
@@ -90,6 +92,7 @@ public class Conflicts {
               .param("sheet", d.sheetValue())
               .param("database", d.databaseValue())
               .param("message", d.message())
+              .param("overwritten", d.overwritten())
               .param("bookingCode", d.bookingCode())
               .param("customer", d.customer())
               .query(Boolean.class)
@@ -166,6 +169,7 @@ public class Conflicts {
         rs.getString("sheet_value"),
         rs.getString("database_value"),
         rs.getString("message"),
+        rs.getBoolean("overwritten"),
         rs.getString("booking_code"),
         rs.getString("customer"),
         rs.getObject("detected_at", OffsetDateTime.class),

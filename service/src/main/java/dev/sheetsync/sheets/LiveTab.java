@@ -132,6 +132,11 @@ public final class LiveTab {
     return A1Notation.quote(title) + "!A" + row + ":" + TabLayout.columnLetter(lastColumn) + row;
   }
 
+  /** Whole rows {@code from} to {@code to}, every column: {@code 'Requests'!5:9}. */
+  public String rowsRange(int from, int to) {
+    return A1Notation.quote(title) + "!" + from + ":" + to;
+  }
+
   /** The key column, whole: {@code 'Requests'!C:C}. */
   public String keyRange() {
     return keyRange(layout, title, keyColumn());

@@ -38,6 +38,9 @@ class SheetReader {
   private final SheetLayouts layouts;
   private final Map<TabLayout, Integer> keyColumnSeen = new ConcurrentHashMap<>();
 
+  /** Ranges in one row read at most: ~40 URL characters each keeps the GET under 8 KB. */
+  static final int MAX_ROW_RANGES = 150;
+
   SheetReader(
       Sheets sheets,
       SpreadsheetTarget target,
@@ -164,6 +167,47 @@ class SheetReader {
       keys.put(list.get(i).layout(), new KeyIndex(firstColumn(read.get(i))));
     }
     return keys;
+  }
+
+  /**
+   * Whole rows of these tabs as they are now (every column, people's included), in one read. Rows
+   * are read as at most {@value #MAX_ROW_RANGES} ranges (spans of neighbouring rows merged, so the
+   * request's URL stays short); a row beyond the sheet's last value is absent.
+   *
+   * @return per tab, row number → the row's cells from column A
+   */
+  Map<TabLayout, Map<Integer, List<Object>>> rows(
+      Map<LiveTab, ? extends Collection<Integer>> wanted, long deadline)
+      throws GoogleCallException {
+    Map<TabLayout, Map<Integer, List<Object>>> rows = new LinkedHashMap<>();
+    List<String> ranges = new ArrayList<>();
+    List<LiveTab> rangeTabs = new ArrayList<>();
+    List<int[]> rangeSpans = new ArrayList<>();
+    int budget = MAX_ROW_RANGES;
+    int tabsLeft = wanted.size();
+    for (Map.Entry<LiveTab, ? extends Collection<Integer>> e : wanted.entrySet()) {
+      rows.put(e.getKey().layout(), new HashMap<>());
+      int share = Math.max(1, budget / tabsLeft--);
+      List<int[]> spans = RowSpans.cover(e.getValue(), share);
+      budget -= spans.size();
+      for (int[] span : spans) {
+        ranges.add(e.getKey().rowsRange(span[0], span[1]));
+        rangeTabs.add(e.getKey());
+        rangeSpans.add(span);
+      }
+    }
+    if (ranges.isEmpty()) {
+      return rows;
+    }
+    List<ValueRange> read = batchGet(ranges, deadline);
+    for (int i = 0; i < read.size() && i < ranges.size(); i++) {
+      List<List<Object>> values = read.get(i).getValues();
+      Map<Integer, List<Object>> tabRows = rows.get(rangeTabs.get(i).layout());
+      for (int j = 0; values != null && j < values.size(); j++) {
+        tabRows.put(rangeSpans.get(i)[0] + j, values.get(j) == null ? List.of() : values.get(j));
+      }
+    }
+    return rows;
   }
 
   /** One tab's key column. */

@@ -1,5 +1,6 @@
 package dev.sheetsync.writeback;
 
+import dev.sheetsync.conflicts.WrittenCells;
 import dev.sheetsync.pause.Pause;
 import dev.sheetsync.pause.SyncPauses;
 import dev.sheetsync.queue.Change;
@@ -42,6 +43,7 @@ public class WriteBack {
   private final Pausing pausing;
   private final SyncPauses pauses;
   private final RowIndexes rowIndexes;
+  private final WrittenCells base;
   private final Outbox outbox;
   private final GoogleCalls calls;
   private final RunClock time;
@@ -57,6 +59,7 @@ public class WriteBack {
       Pausing pausing,
       SyncPauses pauses,
       RowIndexes rowIndexes,
+      WrittenCells base,
       Outbox outbox,
       GoogleCalls calls,
       RunClock time,
@@ -71,6 +74,7 @@ public class WriteBack {
     this.pausing = pausing;
     this.pauses = pauses;
     this.rowIndexes = rowIndexes;
+    this.base = base;
     this.outbox = outbox;
     this.calls = calls;
     this.time = time;
@@ -190,11 +194,15 @@ public class WriteBack {
     return e.pausesSpreadsheet() ? "paused: " + e.getMessage() : e.getMessage();
   }
 
-  /** Outcomes, row numbers and repairs commit together, in a transaction of their own. */
+  /**
+   * Outcomes, row numbers, the written-values base and repairs commit together, in a transaction of
+   * their own.
+   */
   private void record(List<RecordWork> work, List<Outcome> outcomes, BatchWrite written) {
     transactions.executeWithoutResult(
         tx -> {
           rowIndexes.store(work.stream().filter(r -> r.written() && !r.deletes()).toList());
+          base.store(work.stream().filter(RecordWork::written).map(RecordWork::newBase).toList());
           queue.record(outcomes);
           if (!written.repairs().isEmpty()) {
             log.warn(
