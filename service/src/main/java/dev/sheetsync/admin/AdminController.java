@@ -5,6 +5,7 @@ import dev.sheetsync.queue.HourlyActivity;
 import dev.sheetsync.queue.QueueStats;
 import dev.sheetsync.queue.SyncLog;
 import dev.sheetsync.queue.SyncQueue;
+import dev.sheetsync.reconcile.ReconcileReports;
 import dev.sheetsync.runs.RunHistory;
 import dev.sheetsync.security.CurrentUser;
 import dev.sheetsync.sheets.SpreadsheetTarget;
@@ -40,6 +41,7 @@ class AdminController {
   private final ClusterLock lock;
   private final SpreadsheetTarget spreadsheet;
   private final SyncPauses pauses;
+  private final ReconcileReports reconcileReports;
 
   AdminController(
       SyncQueue queue,
@@ -47,13 +49,15 @@ class AdminController {
       RunHistory runs,
       ClusterLock lock,
       SpreadsheetTarget spreadsheet,
-      SyncPauses pauses) {
+      SyncPauses pauses,
+      ReconcileReports reconcileReports) {
     this.queue = queue;
     this.syncLog = syncLog;
     this.runs = runs;
     this.lock = lock;
     this.spreadsheet = spreadsheet;
     this.pauses = pauses;
+    this.reconcileReports = reconcileReports;
   }
 
   @GetMapping({"/admin", "/admin/"})
@@ -76,6 +80,7 @@ class AdminController {
       model.addAttribute("running", lock.isHeldAnywhere(ClusterLock.Name.WRITE_BACK));
       model.addAttribute("spreadsheetUrl", spreadsheet.spreadsheetUrl());
       model.addAttribute("spreadsheetEmbedded", spreadsheet.embedded());
+      model.addAttribute("lastReconcile", reconcileReports.last().orElse(null));
     }
     return "admin/index";
   }

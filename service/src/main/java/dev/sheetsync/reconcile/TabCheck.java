@@ -160,7 +160,10 @@ final class TabCheck {
       for (Cell cell : k.edited) {
         int i = layout.columnIndex(cell.column());
         String database = CellDisplay.ofSent(values.get(i));
-        edited.add(new Cell(cell.column(), cell.sheetValue(), cell.writtenValue(), database));
+        // As the write-back judges it: a person who typed what the database holds loses nothing.
+        if (!CellDisplay.same(layout.columns().get(i).format(), database, cell.sheetValue())) {
+          edited.add(new Cell(cell.column(), cell.sheetValue(), cell.writtenValue(), database));
+        }
       }
     }
     List<Integer> first = List.of(k.rows[0]);

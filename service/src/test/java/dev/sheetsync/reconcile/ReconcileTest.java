@@ -13,7 +13,6 @@ import dev.sheetsync.system.Paging;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,9 +42,9 @@ class ReconcileTest extends ReconcileTestSupport {
     deleted = newRequest("Dan");
     edited = newRequest("Eve");
     fine = newRequest("Fay");
-    writeBackRun(Set.of());
+    writeBackRun();
     records.deleteRequest(deleted, false);
-    writeBackRun(Set.of(deleted));
+    writeBackRun();
     assertThat(count("select count(*) from sync_queue where status <> 'COMPLETED'")).isZero();
 
     TabLayout tab = requestsTab;
@@ -135,7 +134,7 @@ class ReconcileTest extends ReconcileTestSupport {
     List<Object> handBefore = people.rows(requestsTab).get(handRow - 1);
 
     ReconcileReport repair = reconcile(false);
-    writeBackRun(Set.of(deleted));
+    writeBackRun();
 
     assertThat(repair.repaired()).isEqualTo(new ReconcileReport.Repaired(3, 1, 1));
     TabLayout tab = requestsTab;
@@ -181,7 +180,7 @@ class ReconcileTest extends ReconcileTestSupport {
   @Test
   void pausedTabIsReportedAndLeftAlone() throws IOException {
     UUID ann = newRequest("Ann");
-    writeBackRun(Set.of());
+    writeBackRun();
     people.deleteRow(requestsTab, people.rowOf(requestsTab, ann));
     pauses.pauseTab(SyncModel.REQUEST, "Requests", "column \"Balance\" is missing", "restore it");
     TabLayout revenue = layouts.forModel(SyncModel.REVENUE);
@@ -206,7 +205,7 @@ class ReconcileTest extends ReconcileTestSupport {
   @Test
   void aRecordWithAChangeQueuedIsPendingNotMissingOrStale() throws IOException {
     UUID ann = newRequest("Ann");
-    writeBackRun(Set.of());
+    writeBackRun();
     newRequest("Ben"); // its CREATE is queued
     jdbc.sql("update requests set customer_name = 'Ann Lee' where id = :id")
         .param("id", ann)

@@ -1,19 +1,11 @@
 package dev.sheetsync.reconcile;
 
 import com.google.api.services.sheets.v4.Sheets;
-import dev.sheetsync.conflicts.Written;
-import dev.sheetsync.conflicts.WrittenCells;
 import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordChanges;
-import dev.sheetsync.records.RecordSnapshot;
-import dev.sheetsync.records.RecordSnapshots;
 import dev.sheetsync.records.RequestInput;
 import dev.sheetsync.records.RequestStatus;
-import dev.sheetsync.sheets.CellDisplay;
-import dev.sheetsync.sheets.ColumnLayout;
-import dev.sheetsync.sheets.RowMapper;
-import dev.sheetsync.sheets.RowMode;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
@@ -21,16 +13,13 @@ import dev.sheetsync.testing.EngineTest;
 import dev.sheetsync.writeback.WriteBack;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /** Clean tables, a fresh sheet, records made through the records' own write path. */
 @EngineTest
@@ -39,11 +28,7 @@ abstract class ReconcileTestSupport {
   @Autowired Reconciler reconciler;
   @Autowired WriteBack writeBack;
   @Autowired RecordChanges records;
-  @Autowired RecordSnapshots snapshots;
-  @Autowired WrittenCells written;
-  @Autowired RowMapper mapper;
   @Autowired JdbcClient jdbc;
-  @Autowired TransactionTemplate transactions;
   @Autowired Sheets sheets;
   @Autowired SpreadsheetTarget target;
   @Autowired SheetLayouts layouts;
@@ -88,34 +73,9 @@ abstract class ReconcileTestSupport {
             "window seat"));
   }
 
-  /**
-   * A write-back run, then the written-values base of every request as the write-back keeps it (the
-   * owned cells of each live record; deleted records marked deleted).
-   */
-  void writeBackRun(Set<UUID> deleted) {
+  /** A write-back run; it also stores the written-values base of what it wrote. */
+  void writeBackRun() {
     writeBack.runOnce();
-    List<UUID> ids =
-        jdbc.sql("select id from requests").query((rs, n) -> rs.getObject(1, UUID.class)).list();
-    List<Written> rows = new ArrayList<>();
-    snapshots
-        .load(SyncModel.REQUEST, ids)
-        .values()
-        .forEach(s -> rows.add(new Written(SyncModel.REQUEST, s.id(), cells(s), false)));
-    deleted.forEach(id -> rows.add(new Written(SyncModel.REQUEST, id, Map.of(), true)));
-    transactions.executeWithoutResult(tx -> written.store(rows));
-  }
-
-  private Map<String, String> cells(RecordSnapshot record) {
-    List<Object> row =
-        mapper.toRow(requestsTab, record, requestsTab.firstDataRow(), RowMode.UPDATE);
-    Map<String, String> cells = new LinkedHashMap<>();
-    for (int i = 0; i < requestsTab.width(); i++) {
-      ColumnLayout column = requestsTab.columns().get(i);
-      if (column.owned()) {
-        cells.put(column.header(), CellDisplay.ofSent(row.get(i)));
-      }
-    }
-    return cells;
   }
 
   long count(String sql) {
