@@ -138,6 +138,21 @@ class ReconcileEndpointTest {
   }
 
   @Test
+  void consoleShowsTheLastReport() {
+    Http.Response before = admin.get("/admin");
+    post(admin, DRY_RUN);
+    Http.Response after = admin.get("/admin");
+
+    assertThat(before.body()).contains("No reconcile has run yet");
+    assertThat(after.status()).isEqualTo(200);
+    assertThat(after.body())
+        .contains("Last reconcile")
+        .contains("id=\"reconcile-counts\"")
+        .contains("Dry run")
+        .doesNotContain("No reconcile has run yet");
+  }
+
+  @Test
   void whileAWriteBackRunsAnswers409() {
     try (Held run = lock.tryAcquire(ClusterLock.Name.WRITE_BACK).orElseThrow()) {
       Http.Response response = post(admin, DRY_RUN);
