@@ -20,12 +20,13 @@ import dev.sheetsync.writeback.TabReads;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -153,25 +154,16 @@ public class Reconciler {
 
   /** Compares every tab that is not paused; returns the Sheets reads made. */
   private int compare(Findings found) throws TabReads.ReadFailed {
-    List<Pause> open = pauses.open();
-    Optional<Pause> wholeSpreadsheet = open.stream().filter(Pause::spreadsheetWide).findFirst();
-    Map<SyncModel, String> pausedTabs =
-        open.stream()
-            .filter(p -> !p.spreadsheetWide())
-            .collect(Collectors.toMap(Pause::model, Pause::reason, (a, b) -> a));
-    List<TabLayout> wanted =
-        layouts.tabs().stream()
-            .filter(
-                t -> {
-                  String reason =
-                      wholeSpreadsheet.map(p -> "spreadsheet paused: " + p.reason()).orElse(null);
-                  reason = reason != null ? reason : pausedTabs.get(t.model());
-                  if (reason != null) {
-                    found.paused.add(new PausedTab(t.tabName(), reason));
-                  }
-                  return reason == null;
-                })
-            .toList();
+    List<TabLayout> wanted = new ArrayList<>();
+    Map<SyncModel, String> paused = pausedTabs();
+    for (TabLayout tab : layouts.tabs()) {
+      String reason = paused.get(tab.model());
+      if (reason == null) {
+        wanted.add(tab);
+      } else {
+        found.paused.add(new PausedTab(tab.tabName(), reason));
+      }
+    }
     if (wanted.isEmpty()) {
       return 0;
     }
@@ -198,6 +190,21 @@ public class Reconciler {
       compare(tab, sheet, found);
     }
     return sheetsReads;
+  }
+
+  /** Why each paused model's tab is left alone; every model while the spreadsheet is paused. */
+  private Map<SyncModel, String> pausedTabs() {
+    Map<SyncModel, String> paused = new EnumMap<>(SyncModel.class);
+    for (Pause pause : pauses.open()) {
+      if (pause.spreadsheetWide()) {
+        for (SyncModel model : SyncModel.values()) {
+          paused.put(model, "spreadsheet paused: " + pause.reason());
+        }
+      } else {
+        paused.putIfAbsent(pause.model(), pause.reason());
+      }
+    }
+    return paused;
   }
 
   private void compare(LiveTab tab, List<List<Object>> sheet, Findings found) {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.IntStream;
 
 /**
  * One tab compared with its model's records and the written-values base, in three passes that keep
@@ -66,10 +67,7 @@ final class TabCheck {
     this.mapper = mapper;
     this.findings = findings;
     List<ColumnLayout> columns = layout.columns();
-    this.owned =
-        java.util.stream.IntStream.range(0, columns.size())
-            .filter(i -> columns.get(i).owned())
-            .toArray();
+    this.owned = IntStream.range(0, columns.size()).filter(i -> columns.get(i).owned()).toArray();
     this.bookingColumn = sourceColumn("bookingCode", "request.bookingCode");
     this.customerColumn = sourceColumn("customerName", "request.customerName");
     index();

@@ -22,6 +22,7 @@ class ReconcileTest extends ReconcileTestSupport {
 
   @Autowired Conflicts conflicts;
   @Autowired SyncPauses pauses;
+  @Autowired ReconcileSchedule schedule;
 
   UUID lostRow;
   UUID copied;
@@ -175,6 +176,30 @@ class ReconcileTest extends ReconcileTestSupport {
             });
     assertThat(again.edited()).as("listed while its conflict is open").hasSize(1);
     assertThat(again.summary().foreignRows()).isEqualTo(1);
+  }
+
+  @Test
+  void scheduledTickRunsADryRunThenARepairAndStoresBoth() throws IOException {
+    sheetWithOneOfEachFault();
+
+    ReconcileReport last = schedule.runOnce().orElseThrow();
+
+    assertThat(last.dryRun()).isFalse();
+    assertThat(last.trigger()).isEqualTo("schedule");
+    assertThat(last.repaired()).isEqualTo(new ReconcileReport.Repaired(3, 1, 1));
+    assertThat(count("select count(*) from sync_reconcile_reports where dry_run")).isEqualTo(1);
+    assertThat(count("select count(*) from sync_reconcile_reports where not dry_run")).isEqualTo(1);
+  }
+
+  @Test
+  void scheduledTickOnAGoodSheetStopsAfterTheDryRun() {
+    newRequest("Ann");
+    writeBackRun();
+
+    ReconcileReport last = schedule.runOnce().orElseThrow();
+
+    assertThat(last.dryRun()).isTrue();
+    assertThat(count("select count(*) from sync_reconcile_reports")).isEqualTo(1);
   }
 
   @Test
