@@ -1,5 +1,7 @@
 package dev.sheetsync.admin;
 
+import dev.sheetsync.conflicts.Conflict;
+import dev.sheetsync.conflicts.Conflicts;
 import dev.sheetsync.pause.SyncPauses;
 import dev.sheetsync.queue.HourlyActivity;
 import dev.sheetsync.queue.QueueStats;
@@ -34,6 +36,7 @@ class AdminController {
   static final int WAITING = 10;
   static final int RECENT_LOGS = 20;
   static final int RECENT_RUNS = 10;
+  static final int OPEN_CONFLICTS = 20;
 
   private final SyncQueue queue;
   private final SyncLog syncLog;
@@ -41,6 +44,7 @@ class AdminController {
   private final ClusterLock lock;
   private final SpreadsheetTarget spreadsheet;
   private final SyncPauses pauses;
+  private final Conflicts conflicts;
   private final ReconcileReports reconcileReports;
 
   AdminController(
@@ -50,6 +54,7 @@ class AdminController {
       ClusterLock lock,
       SpreadsheetTarget spreadsheet,
       SyncPauses pauses,
+      Conflicts conflicts,
       ReconcileReports reconcileReports) {
     this.queue = queue;
     this.syncLog = syncLog;
@@ -57,6 +62,7 @@ class AdminController {
     this.lock = lock;
     this.spreadsheet = spreadsheet;
     this.pauses = pauses;
+    this.conflicts = conflicts;
     this.reconcileReports = reconcileReports;
   }
 
@@ -76,6 +82,7 @@ class AdminController {
       model.addAttribute("failed", queue.recentFailed(RECENT_FAILED));
       model.addAttribute("logs", syncLog.recentWriteBackLogs(RECENT_LOGS));
       model.addAttribute("runs", runs.page(new Paging(0, RECENT_RUNS)).items());
+      model.addAttribute("conflicts", conflicts.page(Conflict.OPEN, new Paging(0, OPEN_CONFLICTS)));
       model.addAttribute("chart", chart(syncLog.hourlyActivity()));
       model.addAttribute("running", lock.isHeldAnywhere(ClusterLock.Name.WRITE_BACK));
       model.addAttribute("spreadsheetUrl", spreadsheet.spreadsheetUrl());
