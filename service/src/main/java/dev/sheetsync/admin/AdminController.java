@@ -7,6 +7,7 @@ import dev.sheetsync.queue.HourlyActivity;
 import dev.sheetsync.queue.QueueStats;
 import dev.sheetsync.queue.SyncLog;
 import dev.sheetsync.queue.SyncQueue;
+import dev.sheetsync.reconcile.ReconcileReports;
 import dev.sheetsync.runs.RunHistory;
 import dev.sheetsync.security.CurrentUser;
 import dev.sheetsync.sheets.SpreadsheetTarget;
@@ -44,6 +45,7 @@ class AdminController {
   private final SpreadsheetTarget spreadsheet;
   private final SyncPauses pauses;
   private final Conflicts conflicts;
+  private final ReconcileReports reconcileReports;
 
   AdminController(
       SyncQueue queue,
@@ -52,7 +54,8 @@ class AdminController {
       ClusterLock lock,
       SpreadsheetTarget spreadsheet,
       SyncPauses pauses,
-      Conflicts conflicts) {
+      Conflicts conflicts,
+      ReconcileReports reconcileReports) {
     this.queue = queue;
     this.syncLog = syncLog;
     this.runs = runs;
@@ -60,6 +63,7 @@ class AdminController {
     this.spreadsheet = spreadsheet;
     this.pauses = pauses;
     this.conflicts = conflicts;
+    this.reconcileReports = reconcileReports;
   }
 
   @GetMapping({"/admin", "/admin/"})
@@ -83,6 +87,7 @@ class AdminController {
       model.addAttribute("running", lock.isHeldAnywhere(ClusterLock.Name.WRITE_BACK));
       model.addAttribute("spreadsheetUrl", spreadsheet.spreadsheetUrl());
       model.addAttribute("spreadsheetEmbedded", spreadsheet.embedded());
+      model.addAttribute("lastReconcile", reconcileReports.last().orElse(null));
     }
     return "admin/index";
   }

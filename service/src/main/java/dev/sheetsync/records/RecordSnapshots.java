@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,7 +48,6 @@ public class RecordSnapshots {
              r.updated_at        as "updatedAt"
         from requests r
         left join users u on u.id = r.seller_id
-       where r.id in (:ids)
       """;
 
   private static final String OPERATORS =
@@ -68,7 +68,6 @@ public class RecordSnapshots {
              o.updated_at        as "updatedAt"
         from operators o
         join requests r on r.id = o.request_id
-       where o.id in (:ids)
       """;
 
   private static final String REVENUES =
@@ -87,8 +86,10 @@ public class RecordSnapshots {
              v.updated_at        as "updatedAt"
         from revenues v
         join requests r on r.id = v.request_id
-       where v.id in (:ids)
       """;
+
+  /** Rows fetched per round trip when streaming a whole model, so memory stays flat. */
+  private static final int FETCH_SIZE = 1_000;
 
   /** The first two columns (raw id and row index) are bookkeeping, not snapshot fields. */
   private static final int FIRST_FIELD_COLUMN = 3;
@@ -105,7 +106,7 @@ public class RecordSnapshots {
       return Map.of();
     }
     List<RecordSnapshot> rows =
-        jdbc.sql(sqlFor(model))
+        jdbc.sql(sqlFor(model) + " where " + alias(model) + ".id in (:ids)")
             .param("ids", List.copyOf(ids))
             .query((rs, n) -> map(model, rs))
             .list();
@@ -113,6 +114,28 @@ public class RecordSnapshots {
         .collect(
             Collectors.toMap(
                 RecordSnapshot::id, Function.identity(), (a, b) -> a, LinkedHashMap::new));
+  }
+
+  /**
+   * Every record of {@code model}, streamed in no particular order. Streams only inside a
+   * transaction (PostgreSQL's driver fetches by cursor only then); outside one it still works, with
+   * the whole result in memory at once.
+   */
+  public void forEach(SyncModel model, Consumer<RecordSnapshot> each) {
+    jdbc.sql(sqlFor(model))
+        .withFetchSize(FETCH_SIZE)
+        .query(
+            rs -> {
+              each.accept(map(model, rs));
+            });
+  }
+
+  private static String alias(SyncModel model) {
+    return switch (model) {
+      case REQUEST -> "r";
+      case OPERATOR -> "o";
+      case REVENUE -> "v";
+    };
   }
 
   private static String sqlFor(SyncModel model) {

@@ -6,7 +6,8 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 /**
  * The caller proved it knows {@code CRON_SECRET}. Lives for one request only: it is never stored in
- * a session, and it is set only on the write-back endpoint, so the secret opens nothing else.
+ * a session, and it is set only on the write-back and reconcile endpoints, so the secret opens
+ * nothing else.
  */
 final class CronAuthentication extends AbstractAuthenticationToken {
 

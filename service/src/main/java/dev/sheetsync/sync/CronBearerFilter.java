@@ -14,12 +14,14 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The bearer path of {@code POST /api/sync/write-back}: {@code Authorization: Bearer <CRON_SECRET>}
- * authenticates the request as {@link CronAuthentication} for this request only.
+ * The bearer path of {@code POST /api/sync/write-back} and {@code POST /api/sync/reconcile}: {@code
+ * Authorization: Bearer <CRON_SECRET>} authenticates the request as {@link CronAuthentication} for
+ * this request only.
  *
  * <p>A request that carries an {@code Authorization} header which does not match is answered 401
  * here, even if it also carries a valid admin session cookie. A caller that sends a bearer token
@@ -32,9 +34,16 @@ final class CronBearerFilter extends OncePerRequestFilter {
 
   static final String PATH = "/api/sync/write-back";
 
-  /** The decoded path, as MVC maps it: an encoded variant must not reach the endpoint unjudged. */
+  /** The reconcile, which outside schedulers may start too. */
+  static final String RECONCILE_PATH = "/api/sync/reconcile";
+
+  /**
+   * The decoded paths, as MVC maps them: an encoded variant must not reach an endpoint unjudged.
+   */
   private static final RequestMatcher ENDPOINT =
-      PathPatternRequestMatcher.withDefaults().matcher(PATH);
+      new OrRequestMatcher(
+          PathPatternRequestMatcher.withDefaults().matcher(PATH),
+          PathPatternRequestMatcher.withDefaults().matcher(RECONCILE_PATH));
 
   private static final Logger log = LoggerFactory.getLogger(CronBearerFilter.class);
 
@@ -63,7 +72,8 @@ final class CronBearerFilter extends OncePerRequestFilter {
     if (!secret.matches(header)) {
       // Never log the header: it may be the real secret with a typo, or another service's token.
       log.warn(
-          "Refused write-back call from {}: Authorization header does not match CRON_SECRET{}",
+          "Refused {} call from {}: Authorization header does not match CRON_SECRET{}",
+          request.getRequestURI(),
           request.getRemoteAddr(),
           secret.isConfigured() ? "" : " (CRON_SECRET is unset, so no bearer token is accepted)");
       JsonErrors.write(response, HttpStatus.UNAUTHORIZED, "Unauthorized");

@@ -9,7 +9,7 @@ import org.springframework.scheduling.support.CronExpression;
  * second 0 of each matching minute: {@code *}{@code /5 * * * *} means the same here as in the
  * seed's {@code vercel.json}.
  */
-final class CronExpressions {
+public final class CronExpressions {
 
   /** Spring's own marker for a disabled cron ({@code Scheduled.CRON_DISABLED}). */
   static final String DISABLED = "-";
@@ -23,7 +23,7 @@ final class CronExpressions {
    * @return empty when the expression is {@code -}
    * @throws IllegalArgumentException naming the setting and the accepted forms
    */
-  static Optional<CronExpression> parse(String setting, String expression) {
+  public static Optional<CronExpression> parse(String setting, String expression) {
     String trimmed = expression == null ? "" : expression.strip();
     if (trimmed.equals(DISABLED)) {
       return Optional.empty();
