@@ -158,8 +158,10 @@ final class TabCheck {
       for (Cell cell : k.edited) {
         int i = layout.columnIndex(cell.column());
         String database = CellDisplay.ofSent(values.get(i));
-        // As the write-back judges it: a person who typed what the database holds loses nothing.
-        if (!CellDisplay.same(layout.columns().get(i).format(), database, cell.sheetValue())) {
+        // As the write-back judges it: a person who typed what the database holds loses nothing;
+        // a two-way cell people changed is not an edit to report but a value the next run reads in.
+        if (!layout.columns().get(i).readsIn()
+            && !CellDisplay.same(layout.columns().get(i).format(), database, cell.sheetValue())) {
           edited.add(new Cell(cell.column(), cell.sheetValue(), cell.writtenValue(), database));
         }
       }
