@@ -128,7 +128,7 @@ public class WriteBack {
     }
     waiting.addAll(pauses.waitingModels(pausesOpen ? pauses.open() : openAtStart));
     while (stoppedBy == null && batches < properties.maxBatches() && time.nanos() < deadline) {
-      List<QueueItem> items = queue.dequeue(properties.batchSize(), waiting);
+      List<QueueItem> items = queue.dequeue(properties.claimSize(batches), waiting);
       if (items.isEmpty()) {
         break;
       }
