@@ -24,7 +24,7 @@ import org.springframework.validation.annotation.Validated;
  * defaults, inside one minute's quota, where batches of 1,000 would need 100 and wait for the
  * quota. The bulk size is capped by the size of one request: Google recommends at most 2 MB per
  * request, and a batch's {@code values.batchUpdate} carries every row of the batch; 5,000 rows of
- * the default Requests layout (its widest tab) are about 1.7 MB of JSON (measured by {@code
+ * the default Requests layout (its widest tab) are about 1.6 MB of JSON (measured by {@code
  * ResyncBenchmark}). Layouts with many more columns or long texts should lower it.
  *
  * @param batchSize items claimed and written together
