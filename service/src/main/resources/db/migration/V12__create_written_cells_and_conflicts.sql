@@ -24,6 +24,9 @@ create table sync_conflicts (
     sheet_value    text,
     database_value text,
     message        text,
+    -- true when sheetsync wrote the database's value over the person's: the sheet no longer shows
+    -- sheet_value (on-edit overwrite); false while the sheet still shows it (keep, reconcile).
+    overwritten    boolean     not null default false,
     booking_code   text,
     customer       text,
     detected_at    timestamptz not null default now(),

@@ -11,11 +11,14 @@
     return document.getElementById(id);
   }
 
-  async function post(url) {
+  async function post(url, json) {
+    const headers = { Accept: "application/json" };
+    if (json !== undefined) headers["Content-Type"] = "application/json";
     const response = await fetch(url, {
       method: "POST",
       credentials: "same-origin",
-      headers: { Accept: "application/json" },
+      headers: headers,
+      body: json === undefined ? undefined : JSON.stringify(json),
     });
     let body = {};
     try {
@@ -102,9 +105,9 @@
     }
   }
 
-  async function act(button, url) {
+  async function act(button, url, json) {
     button.disabled = true;
-    const { status, body } = await post(url);
+    const { status, body } = await post(url, json);
     if (status === 200) {
       await refresh();
     } else {
@@ -128,6 +131,17 @@
         post("/api/sync/queue/retry-waiting").then(runWriteBack);
       } else if (button.classList.contains("retry")) {
         act(button, "/api/sync/queue/" + button.dataset.id + "/retry");
+      } else if (button.classList.contains("resolve")) {
+        // Keep the database's or the sheet's value; a refused sheet value shows its reason.
+        act(button, "/api/sync/conflicts/" + button.dataset.id + "/resolve", {
+          keep: button.dataset.keep,
+        }).then(function () {
+          if (button.title) {
+            const row = button.closest("tr");
+            const reason = row && row.querySelector(".resolve-error");
+            if (reason) reason.textContent = button.title;
+          }
+        });
       }
     });
     setInterval(refresh, POLL_MS);

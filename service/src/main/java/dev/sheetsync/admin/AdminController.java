@@ -1,5 +1,7 @@
 package dev.sheetsync.admin;
 
+import dev.sheetsync.conflicts.Conflict;
+import dev.sheetsync.conflicts.Conflicts;
 import dev.sheetsync.pause.SyncPauses;
 import dev.sheetsync.queue.HourlyActivity;
 import dev.sheetsync.queue.QueueStats;
@@ -33,6 +35,7 @@ class AdminController {
   static final int WAITING = 10;
   static final int RECENT_LOGS = 20;
   static final int RECENT_RUNS = 10;
+  static final int OPEN_CONFLICTS = 20;
 
   private final SyncQueue queue;
   private final SyncLog syncLog;
@@ -40,6 +43,7 @@ class AdminController {
   private final ClusterLock lock;
   private final SpreadsheetTarget spreadsheet;
   private final SyncPauses pauses;
+  private final Conflicts conflicts;
 
   AdminController(
       SyncQueue queue,
@@ -47,13 +51,15 @@ class AdminController {
       RunHistory runs,
       ClusterLock lock,
       SpreadsheetTarget spreadsheet,
-      SyncPauses pauses) {
+      SyncPauses pauses,
+      Conflicts conflicts) {
     this.queue = queue;
     this.syncLog = syncLog;
     this.runs = runs;
     this.lock = lock;
     this.spreadsheet = spreadsheet;
     this.pauses = pauses;
+    this.conflicts = conflicts;
   }
 
   @GetMapping({"/admin", "/admin/"})
@@ -72,6 +78,7 @@ class AdminController {
       model.addAttribute("failed", queue.recentFailed(RECENT_FAILED));
       model.addAttribute("logs", syncLog.recentWriteBackLogs(RECENT_LOGS));
       model.addAttribute("runs", runs.page(new Paging(0, RECENT_RUNS)).items());
+      model.addAttribute("conflicts", conflicts.page(Conflict.OPEN, new Paging(0, OPEN_CONFLICTS)));
       model.addAttribute("chart", chart(syncLog.hourlyActivity()));
       model.addAttribute("running", lock.isHeldAnywhere(ClusterLock.Name.WRITE_BACK));
       model.addAttribute("spreadsheetUrl", spreadsheet.spreadsheetUrl());

@@ -17,6 +17,8 @@ import java.util.UUID;
  * @param sheetValue what the person left there
  * @param databaseValue the record's value when the edit was seen
  * @param message why the sheet's value cannot be applied, or null
+ * @param overwritten true when sheetsync wrote the database's value over the person's (on-edit
+ *     overwrite): the person's value is kept here only
  * @param bookingCode the booking the record belongs to, for people
  * @param customer the booking's customer, for people
  * @param status {@code OPEN} or {@code RESOLVED}
@@ -34,6 +36,7 @@ public record Conflict(
     String sheetValue,
     String databaseValue,
     String message,
+    boolean overwritten,
     String bookingCode,
     String customer,
     OffsetDateTime detectedAt,

@@ -23,9 +23,11 @@ import org.springframework.transaction.annotation.Transactional;
  *       validation; a 400 naming the field leaves the conflict OPEN), which queues the UPDATE.
  * </ul>
  *
- * Either way the person's value becomes the base of that cell ({@link WrittenCells#acknowledge}),
- * so the next run sees no edit there and the conflict is never found again; the queued UPDATE then
- * writes the kept value (for {@code sheet}, normalised: {@code paid} → {@code PAID}).
+ * Either way the conflict is never found again: where the sheet still shows the person's value, it
+ * becomes the base of that cell ({@link WrittenCells#acknowledge}), so the next run sees no edit
+ * there; where sheetsync already overwrote it ({@link Conflict#overwritten()}), the base already
+ * holds what the sheet shows. The queued UPDATE then writes the kept value (for {@code sheet},
+ * normalised: {@code paid} → {@code PAID}).
  */
 @Service
 public class ConflictResolution {
@@ -84,7 +86,9 @@ public class ConflictResolution {
       } else {
         outbox.record(new Change(SyncAction.UPDATE, model, conflict.recordId(), null, Map.of()));
       }
-      written.acknowledge(model, conflict.recordId(), conflict.column(), conflict.sheetValue());
+      if (!conflict.overwritten()) {
+        written.acknowledge(model, conflict.recordId(), conflict.column(), conflict.sheetValue());
+      }
     }
     conflicts.resolve(id, keep.name(), by);
     return conflicts.find(id).orElseThrow();

@@ -26,19 +26,21 @@ public class Conflicts {
   private static final String COLUMNS =
       """
       id, model, record_id, tab, column_header, row_index, written_value, sheet_value,
-      database_value, message, booking_code, customer, detected_at, status, resolution,
+      database_value, message, overwritten, booking_code, customer, detected_at, status, resolution,
       resolved_at, resolved_by
       """;
 
   private static final String RECORD =
       """
       insert into sync_conflicts (model, record_id, tab, column_header, row_index, written_value,
-                                  sheet_value, database_value, message, booking_code, customer)
+                                  sheet_value, database_value, message, overwritten, booking_code,
+                                  customer)
       values (:model, :recordId, :tab, :column, :rowIndex, :written, :sheet, :database, :message,
-              :bookingCode, :customer)
+              :overwritten, :bookingCode, :customer)
       on conflict (model, record_id, column_header) where status = 'OPEN' and record_id is not null
       do update set row_index = excluded.row_index, sheet_value = excluded.sheet_value,
-                    database_value = excluded.database_value, message = excluded.message
+                    database_value = excluded.database_value, message = excluded.message,
+                    overwritten = excluded.overwritten
       returning (xmax = 0) as opened
       """;
 
@@ -90,6 +92,7 @@ public class Conflicts {
               .param("sheet", d.sheetValue())
               .param("database", d.databaseValue())
               .param("message", d.message())
+              .param("overwritten", d.overwritten())
               .param("bookingCode", d.bookingCode())
               .param("customer", d.customer())
               .query(Boolean.class)
@@ -118,6 +121,18 @@ public class Conflicts {
   /** The key of a cell in {@link #openCells}. */
   public static String cell(UUID recordId, String header) {
     return recordId + "/" + header;
+  }
+
+  /** The id of the OPEN conflict of a record's cell. */
+  public long openId(SyncModel model, UUID recordId, String header) {
+    return jdbc.sql(
+            "select id from sync_conflicts where status = 'OPEN' and model = :model"
+                + " and record_id = :id and column_header = :header")
+        .param("model", model.dbName())
+        .param("id", recordId)
+        .param("header", header)
+        .query(Long.class)
+        .single();
   }
 
   /** Newest first; {@code status} null = all. */
@@ -166,6 +181,7 @@ public class Conflicts {
         rs.getString("sheet_value"),
         rs.getString("database_value"),
         rs.getString("message"),
+        rs.getBoolean("overwritten"),
         rs.getString("booking_code"),
         rs.getString("customer"),
         rs.getObject("detected_at", OffsetDateTime.class),

@@ -57,6 +57,16 @@ public class WrittenCells {
          set cells = sheet_written_rows.cells || excluded.cells
       """;
 
+  /** Only some cells of every live row: PostgreSQL trims the json, Java parses little. */
+  private static final String CELLS_OF =
+      """
+      select record_id,
+             (select coalesce(jsonb_object_agg(key, value), '{}')
+                from jsonb_each_text(cells) where key = any(cast(:headers as text[]))) as cells
+        from sheet_written_rows
+       where model = :model and not deleted
+      """;
+
   private final JdbcClient jdbc;
   private final JsonMapper json;
 
@@ -95,6 +105,21 @@ public class WrittenCells {
                   new WrittenRow(
                       json.readValue(rs.getString("cells"), CELLS), rs.getBoolean("deleted")));
             });
+  }
+
+  /** The base of {@code headers} for every live record of {@code model} sheetsync wrote. */
+  public Map<UUID, Map<String, String>> cellsOf(SyncModel model, Collection<String> headers) {
+    Map<UUID, Map<String, String>> rows = new HashMap<>();
+    jdbc.sql(CELLS_OF)
+        .param("model", model.dbName())
+        .param("headers", headers.toArray(String[]::new))
+        .query(
+            rs -> {
+              rows.put(
+                  rs.getObject("record_id", UUID.class),
+                  json.readValue(rs.getString("cells"), CELLS));
+            });
+    return rows;
   }
 
   /** Merges what a batch wrote, one statement per model; in the caller's transaction. */

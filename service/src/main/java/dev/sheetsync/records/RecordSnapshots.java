@@ -42,6 +42,7 @@ public class RecordSnapshots {
              u.name              as "seller.name",
              u.email             as "seller.email",
              r.notes             as "notes",
+             r.staff_notes       as "staffNotes",
              r.created_at        as "createdAt",
              r.updated_at        as "updatedAt"
         from requests r

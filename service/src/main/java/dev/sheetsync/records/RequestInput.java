@@ -32,8 +32,41 @@ public record RequestInput(
         String currency,
     @NotNull RequestStatus status,
     UUID sellerId,
-    @Size(max = 5000) String notes)
+    @Size(max = 5000) String notes,
+    @Size(max = 5000) String staffNotes)
     implements RecordInput {
+
+  /** A request without staff notes (they are typed by staff in the sheet, read in from there). */
+  public RequestInput(
+      String bookingCode,
+      String customerName,
+      String customerPhone,
+      String customerEmail,
+      String destination,
+      LocalDate startDate,
+      LocalDate endDate,
+      Integer pax,
+      BigDecimal totalPrice,
+      String currency,
+      RequestStatus status,
+      UUID sellerId,
+      String notes) {
+    this(
+        bookingCode,
+        customerName,
+        customerPhone,
+        customerEmail,
+        destination,
+        startDate,
+        endDate,
+        pax,
+        totalPrice,
+        currency,
+        status,
+        sellerId,
+        notes,
+        null);
+  }
 
   /** Defaults for fields a POST may omit; {@code seller} is used when no sellerId was given. */
   RequestInput withDefaults(UUID seller) {
@@ -50,7 +83,8 @@ public record RequestInput(
         currency == null ? "USD" : currency,
         status == null ? RequestStatus.NEW : status,
         sellerId == null ? seller : sellerId,
-        notes);
+        notes,
+        staffNotes);
   }
 
   @Override

@@ -23,6 +23,7 @@ public record RequestView(
     UUID sellerId,
     String sellerName,
     String notes,
+    String staffNotes,
     Integer sheetRowIndex,
     OffsetDateTime createdAt,
     OffsetDateTime updatedAt) {}

@@ -21,7 +21,7 @@ class Requests {
       """
       select r.id, r.booking_code, r.customer_name, r.customer_phone, r.customer_email,
              r.destination, r.start_date, r.end_date, r.pax, r.total_price, r.currency, r.status,
-             r.seller_id, u.name as seller_name, r.notes, r.sheet_row_index,
+             r.seller_id, u.name as seller_name, r.notes, r.staff_notes, r.sheet_row_index,
              r.created_at, r.updated_at
         from requests r
         left join users u on u.id = r.seller_id
@@ -68,10 +68,10 @@ class Requests {
       """
       insert into requests (id, booking_code, customer_name, customer_phone, customer_email,
                             destination, start_date, end_date, pax, total_price, currency, status,
-                            seller_id, notes, created_at, updated_at)
+                            seller_id, notes, staff_notes, created_at, updated_at)
       values (:id, :bookingCode, :customerName, :customerPhone, :customerEmail,
               :destination, :startDate, :endDate, :pax, :totalPrice, :currency, :status,
-              :sellerId, :notes, :now, :now)
+              :sellerId, :notes, :staffNotes, :now, :now)
       """;
 
   private static final String UPDATE =
@@ -81,7 +81,7 @@ class Requests {
              customer_phone = :customerPhone, customer_email = :customerEmail,
              destination = :destination, start_date = :startDate, end_date = :endDate,
              pax = :pax, total_price = :totalPrice, currency = :currency, status = :status,
-             seller_id = :sellerId, notes = :notes, updated_at = :now
+             seller_id = :sellerId, notes = :notes, staff_notes = :staffNotes, updated_at = :now
        where id = :id
       """;
 
@@ -158,7 +158,8 @@ class Requests {
         v.currency(),
         v.status(),
         v.sellerId(),
-        v.notes());
+        v.notes(),
+        v.staffNotes());
   }
 
   private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec sql, Filter f) {
@@ -182,7 +183,8 @@ class Requests {
         .param("currency", in.currency())
         .param("status", in.status().name())
         .param("sellerId", in.sellerId())
-        .param("notes", in.notes());
+        .param("notes", in.notes())
+        .param("staffNotes", in.staffNotes());
   }
 
   private static RequestView view(ResultSet rs, int row) throws SQLException {
@@ -202,6 +204,7 @@ class Requests {
         rs.getObject("seller_id", UUID.class),
         rs.getString("seller_name"),
         rs.getString("notes"),
+        rs.getString("staff_notes"),
         Sql.nullableInt(rs, "sheet_row_index"),
         rs.getObject("created_at", OffsetDateTime.class),
         rs.getObject("updated_at", OffsetDateTime.class));

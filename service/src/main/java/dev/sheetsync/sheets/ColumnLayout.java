@@ -22,6 +22,10 @@ package dev.sheetsync.sheets;
  * @param formula an optional template such as {@code =SUMIF(Revenue!B:B,A{row},Revenue!E:E)}
  * @param onEdit what updates do to this cell after a person changed it (default {@link
  *     OnEdit#OVERWRITE}); only for writable columns
+ * @param direction which way values flow (default {@link Direction#DB_TO_SHEET}); {@code two-way}
+ *     needs a writable column, {@code sheet-to-db} a source field and is never rewritten by updates
+ * @param onConflict for two-way columns: who wins when both sides changed (default {@link
+ *     OnConflict#HOLD}); null for the others
  */
 public record ColumnLayout(
     String header,
@@ -29,7 +33,9 @@ public record ColumnLayout(
     ColumnFormat format,
     boolean writable,
     String formula,
-    OnEdit onEdit) {
+    OnEdit onEdit,
+    Direction direction,
+    OnConflict onConflict) {
 
   public ColumnLayout {
     if (header == null || header.isBlank()) {
@@ -64,12 +70,72 @@ public record ColumnLayout(
               + " columns");
     }
     onEdit = onEdit == null ? OnEdit.OVERWRITE : onEdit;
+    direction = direction == null ? Direction.DB_TO_SHEET : direction;
+    if (direction != Direction.DB_TO_SHEET && formula != null) {
+      throw new SheetLayoutException(
+          "Formula column '"
+              + header
+              + "' cannot be "
+              + name(direction)
+              + ": formulas are written");
+    }
+    if (direction != Direction.DB_TO_SHEET && source == null) {
+      throw new SheetLayoutException(
+          "Column '" + header + "' is " + name(direction) + " but has no record field (source)");
+    }
+    if (direction == Direction.SHEET_TO_DB && writable) {
+      throw new SheetLayoutException(
+          "Column '"
+              + header
+              + "' is sheet-to-db: people own it, so it cannot be writable (leave writable unset)");
+    }
+    if (direction == Direction.TWO_WAY && !writable) {
+      throw new SheetLayoutException(
+          "Column '"
+              + header
+              + "' is two-way but not writable: sheetsync must be able to write it");
+    }
+    if (onConflict != null && direction != Direction.TWO_WAY) {
+      throw new SheetLayoutException(
+          "Column '" + header + "' has on-conflict but is not two-way; on-conflict is for two-way");
+    }
+    onConflict =
+        direction == Direction.TWO_WAY && onConflict == null ? OnConflict.HOLD : onConflict;
   }
 
   /** A column with the default {@code on-edit} ({@link OnEdit#OVERWRITE}). */
   public ColumnLayout(
       String header, String source, ColumnFormat format, boolean writable, String formula) {
-    this(header, source, format, writable, formula, null);
+    this(header, source, format, writable, formula, null, null, null);
+  }
+
+  /** A one-way column with the given {@code on-edit}. */
+  public ColumnLayout(
+      String header,
+      String source,
+      ColumnFormat format,
+      boolean writable,
+      String formula,
+      OnEdit onEdit) {
+    this(header, source, format, writable, formula, onEdit, null, null);
+  }
+
+  /** A column whose values people's edits also bring into the record (or only they write). */
+  public static ColumnLayout readIn(
+      String header, String source, Direction direction, OnConflict onConflict) {
+    return new ColumnLayout(
+        header,
+        source,
+        null,
+        direction == Direction.TWO_WAY,
+        null,
+        null,
+        direction,
+        direction == Direction.TWO_WAY ? onConflict : null);
+  }
+
+  private static String name(Direction direction) {
+    return direction.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
 
   /**
@@ -78,6 +144,11 @@ public record ColumnLayout(
    */
   public boolean owned() {
     return writable && source != null && !"id".equals(source);
+  }
+
+  /** True when people's values in this column are read into the record. */
+  public boolean readsIn() {
+    return direction.readsIn();
   }
 
   /** A column sheetsync writes from {@code source}, in the field's natural format. */
@@ -106,7 +177,8 @@ public record ColumnLayout(
   }
 
   ColumnLayout withFormat(ColumnFormat resolved) {
-    return new ColumnLayout(header, source, resolved, writable, formula, onEdit);
+    return new ColumnLayout(
+        header, source, resolved, writable, formula, onEdit, direction, onConflict);
   }
 
   private static String blankToNull(String value) {

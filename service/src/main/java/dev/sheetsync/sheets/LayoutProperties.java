@@ -25,14 +25,19 @@ record LayoutProperties(Map<SyncModel, Tab> tabs) {
       String deleteMarker,
       List<Column> columns) {}
 
-  /** {@code writable} defaults to true when a source is set; {@code onEdit} to overwrite. */
+  /**
+   * {@code writable} defaults to true when a source is set (false for a sheet-to-db column); {@code
+   * onEdit} to overwrite, {@code direction} to db-to-sheet, {@code onConflict} to hold.
+   */
   record Column(
       String header,
       String source,
       ColumnFormat format,
       Boolean writable,
       String formula,
-      OnEdit onEdit) {}
+      OnEdit onEdit,
+      Direction direction,
+      OnConflict onConflict) {}
 
   /**
    * @throws SheetLayoutException with every problem of every tab, not just the first
@@ -62,7 +67,10 @@ record LayoutProperties(Map<SyncModel, Tab> tabs) {
     List<ColumnLayout> columns = new ArrayList<>();
     for (Column column : tab.columns() == null ? List.<Column>of() : tab.columns()) {
       boolean hasSource = column.source() != null && !column.source().isBlank();
-      boolean writable = column.writable() == null ? hasSource : column.writable();
+      boolean writable =
+          column.writable() != null
+              ? column.writable()
+              : hasSource && column.direction() != Direction.SHEET_TO_DB;
       try {
         columns.add(
             new ColumnLayout(
@@ -71,7 +79,9 @@ record LayoutProperties(Map<SyncModel, Tab> tabs) {
                 column.format(),
                 writable,
                 column.formula(),
-                column.onEdit()));
+                column.onEdit(),
+                column.direction(),
+                column.onConflict()));
       } catch (SheetLayoutException e) {
         problems.add("Tab '" + tab.tabName() + "' (" + model.dbName() + "): " + e.getMessage());
       }

@@ -132,6 +132,11 @@ public final class LiveTab {
     return A1Notation.quote(title) + "!A" + row + ":" + TabLayout.columnLetter(lastColumn) + row;
   }
 
+  /** Whole rows {@code from} to {@code to}, every column: {@code 'Requests'!5:9}. */
+  public String rowsRange(int from, int to) {
+    return A1Notation.quote(title) + "!" + from + ":" + to;
+  }
+
   /** The key column, whole: {@code 'Requests'!C:C}. */
   public String keyRange() {
     return keyRange(layout, title, keyColumn());
@@ -139,6 +144,11 @@ public final class LiveTab {
 
   /** A key column range at a column that may be a guess, before the header row is read. */
   public static String keyRange(TabLayout layout, String title, int column) {
+    return columnRange(title, column);
+  }
+
+  /** A whole column of the tab titled {@code title}: {@code 'Requests'!C:C}. */
+  public static String columnRange(String title, int column) {
     String letter = TabLayout.columnLetter(column);
     return A1Notation.quote(title) + "!" + letter + ":" + letter;
   }

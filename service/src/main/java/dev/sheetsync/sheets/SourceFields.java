@@ -37,6 +37,7 @@ final class SourceFields {
               "seller.name", TEXT,
               "seller.email", TEXT,
               "notes", TEXT,
+              "staffNotes", TEXT,
               "createdAt", DATETIME,
               "updatedAt", DATETIME),
           SyncModel.OPERATOR,

@@ -159,6 +159,15 @@ public record TabLayout(
         resolved.add(column);
         continue;
       }
+      if (column.readsIn() && !readable(column.source())) {
+        problems.add(
+            where
+                + ": column '"
+                + column.header()
+                + "' reads people's values into "
+                + column.source()
+                + ", which is not a field of the record people can change");
+      }
       ColumnFormat format = column.format() == null ? natural : column.format();
       if (!SourceFields.convertible(natural, format)) {
         problems.add(
@@ -179,6 +188,11 @@ public record TabLayout(
     return List.copyOf(resolved);
   }
 
+  /** A record's own field people may change from the sheet: not related, not bookkeeping. */
+  private static boolean readable(String source) {
+    return !source.contains(".") && !Set.of("id", "createdAt", "updatedAt").contains(source);
+  }
+
   private static void checkKey(
       String where, String keyColumn, List<ColumnLayout> columns, List<String> problems) {
     if (keyColumn == null || keyColumn.isBlank()) {
@@ -189,6 +203,9 @@ public record TabLayout(
     if (key == null) {
       problems.add(where + ": key column '" + keyColumn.strip() + "' is not one of its columns");
       return;
+    }
+    if (key.direction() != Direction.DB_TO_SHEET) {
+      problems.add(where + ": key column '" + key.header() + "' must be db-to-sheet");
     }
     if (!"id".equals(key.source()) || !key.writable()) {
       problems.add(

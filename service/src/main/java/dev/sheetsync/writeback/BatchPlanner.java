@@ -1,14 +1,20 @@
 package dev.sheetsync.writeback;
 
+import dev.sheetsync.conflicts.Conflicts;
+import dev.sheetsync.conflicts.WrittenCells;
+import dev.sheetsync.conflicts.WrittenRow;
 import dev.sheetsync.queue.QueueItem;
 import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.records.RecordSnapshots;
+import dev.sheetsync.sheets.ColumnLayout;
 import dev.sheetsync.sheets.DeletePolicy;
+import dev.sheetsync.sheets.OnEdit;
 import dev.sheetsync.sheets.RowMapper;
 import dev.sheetsync.sheets.RowMappingException;
 import dev.sheetsync.sheets.RowMode;
 import dev.sheetsync.sheets.SheetLayouts;
+import dev.sheetsync.sheets.TabLayout;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -22,7 +28,9 @@ import org.springframework.stereotype.Component;
 /**
  * The database side of a batch: coalesces the items per record, loads every record it needs with
  * one query per model, and settles what needs no sheet (moot items, deleted records, values that
- * cannot be written, tabs that ignore deletes). A constant number of queries per batch.
+ * cannot be written, tabs that ignore deletes). Also loads what sheetsync last wrote into each row
+ * (the base people's edits are found against) and which cells it must leave alone (an OPEN conflict
+ * in an {@code on-edit: keep} column). A constant number of queries per batch.
  */
 @Component
 class BatchPlanner {
@@ -31,13 +39,22 @@ class BatchPlanner {
   private final RecordSnapshots snapshots;
   private final RowIndexes rowIndexes;
   private final RowMapper mapper;
+  private final WrittenCells base;
+  private final Conflicts conflicts;
 
   BatchPlanner(
-      SheetLayouts layouts, RecordSnapshots snapshots, RowIndexes rowIndexes, RowMapper mapper) {
+      SheetLayouts layouts,
+      RecordSnapshots snapshots,
+      RowIndexes rowIndexes,
+      RowMapper mapper,
+      WrittenCells base,
+      Conflicts conflicts) {
     this.layouts = layouts;
     this.snapshots = snapshots;
     this.rowIndexes = rowIndexes;
     this.mapper = mapper;
+    this.base = base;
+    this.conflicts = conflicts;
   }
 
   List<RecordWork> plan(List<QueueItem> items) {
@@ -58,8 +75,17 @@ class BatchPlanner {
           Set<UUID> toLoad =
               records.stream().filter(r -> !r.deletes()).map(r -> r.id).collect(Collectors.toSet());
           Map<UUID, RecordSnapshot> loaded = snapshots.load(model, toLoad);
+          Map<UUID, WrittenRow> written = base.load(model, toLoad);
+          Set<String> kept = keptCells(records.get(0).tab, toLoad);
           for (RecordWork record : records) {
             record.snapshot = loaded.get(record.id);
+            record.base = written.get(record.id);
+            for (ColumnLayout column : record.tab.columns()) {
+              if (column.onEdit() == OnEdit.KEEP
+                  && kept.contains(Conflicts.cell(record.id, column.header()))) {
+                record.held.add(column.header());
+              }
+            }
             if (!record.deletes() && record.snapshot == null) {
               missing.add(record);
             }
@@ -69,6 +95,12 @@ class BatchPlanner {
     settleMissing(missing);
     work.forEach(this::settleWithoutSheet);
     return work;
+  }
+
+  /** Cells of OPEN conflicts in on-edit keep columns: not written until resolved. */
+  private Set<String> keptCells(TabLayout tab, Set<UUID> ids) {
+    boolean anyKeep = tab.columns().stream().anyMatch(c -> c.onEdit() == OnEdit.KEEP);
+    return anyKeep ? conflicts.openCells(tab.model(), ids) : Set.of();
   }
 
   /**

@@ -1,12 +1,18 @@
 package dev.sheetsync.writeback;
 
+import dev.sheetsync.conflicts.Written;
+import dev.sheetsync.conflicts.WrittenRow;
 import dev.sheetsync.queue.Outcome;
 import dev.sheetsync.queue.QueueItem;
 import dev.sheetsync.queue.SyncAction;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.sheets.TabLayout;
 import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +38,23 @@ final class RecordWork {
   RecordSnapshot snapshot;
   Op op;
   int row;
+
+  /** What sheetsync last wrote into the record's row; null when it never wrote it. */
+  WrittenRow base;
+
+  /**
+   * Headers of cells this batch must leave as they are: an OPEN conflict in an on-edit keep column.
+   */
+  final Set<String> held = new HashSet<>();
+
+  /** The row as the batch read it before writing (cells from column A), or null if not read. */
+  List<Object> shown;
+
+  /** The range the batch's value write sends for this row, or null when it sends nothing. */
+  String range;
+
+  /** Header → displayed value of every cell the batch's write puts into the row. */
+  final Map<String, String> cells = new LinkedHashMap<>();
 
   private Outcome.Kind result;
   private String message;
@@ -62,6 +85,15 @@ final class RecordWork {
       }
     }
     return 0;
+  }
+
+  /**
+   * True when the batch writes the row whole (formulas and seeded cells included): a new row, or a
+   * row found by key that sheetsync never confirmed writing (no stored row: a crash after its row
+   * was made).
+   */
+  boolean rewritesWhole() {
+    return op == Op.APPEND || (op == Op.UPDATE && hint() == 0);
   }
 
   boolean open() {
@@ -96,6 +128,11 @@ final class RecordWork {
       result = kind;
       message = why;
     }
+  }
+
+  /** The base to store once the write is confirmed: the cells written, merged into the old ones. */
+  Written newBase() {
+    return new Written(tab.model(), id, cells, deletes());
   }
 
   /** One outcome per item; an open record (the run stopped before it) is released. */

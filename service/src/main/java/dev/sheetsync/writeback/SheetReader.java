@@ -37,6 +37,10 @@ class SheetReader {
   private final TabResolver tabResolver;
   private final SheetLayouts layouts;
   private final Map<TabLayout, Integer> keyColumnSeen = new ConcurrentHashMap<>();
+  private final Map<TabLayout, LiveTab> columnsSeen = new ConcurrentHashMap<>();
+
+  /** Ranges in one row read at most: ~40 URL characters each keeps the GET under 8 KB. */
+  static final int MAX_ROW_RANGES = 150;
 
   SheetReader(
       Sheets sheets,
@@ -165,6 +169,130 @@ class SheetReader {
     }
     return keys;
   }
+
+  /**
+   * Whole rows of these tabs as they are now (every column, people's included), in one read. Rows
+   * are read as at most {@value #MAX_ROW_RANGES} ranges (spans of neighbouring rows merged, so the
+   * request's URL stays short); a row beyond the sheet's last value is absent.
+   *
+   * @return per tab, row number → the row's cells from column A
+   */
+  Map<TabLayout, Map<Integer, List<Object>>> rows(
+      Map<LiveTab, ? extends Collection<Integer>> wanted, long deadline)
+      throws GoogleCallException {
+    Map<TabLayout, Map<Integer, List<Object>>> rows = new LinkedHashMap<>();
+    List<String> ranges = new ArrayList<>();
+    List<LiveTab> rangeTabs = new ArrayList<>();
+    List<int[]> rangeSpans = new ArrayList<>();
+    int budget = MAX_ROW_RANGES;
+    int tabsLeft = wanted.size();
+    for (Map.Entry<LiveTab, ? extends Collection<Integer>> e : wanted.entrySet()) {
+      rows.put(e.getKey().layout(), new HashMap<>());
+      int share = Math.max(1, budget / tabsLeft--);
+      List<int[]> spans = RowSpans.cover(e.getValue(), share);
+      budget -= spans.size();
+      for (int[] span : spans) {
+        ranges.add(e.getKey().rowsRange(span[0], span[1]));
+        rangeTabs.add(e.getKey());
+        rangeSpans.add(span);
+      }
+    }
+    if (ranges.isEmpty()) {
+      return rows;
+    }
+    List<ValueRange> read = batchGet(ranges, deadline);
+    for (int i = 0; i < read.size() && i < ranges.size(); i++) {
+      List<List<Object>> values = read.get(i).getValues();
+      Map<Integer, List<Object>> tabRows = rows.get(rangeTabs.get(i).layout());
+      for (int j = 0; values != null && j < values.size(); j++) {
+        tabRows.put(rangeSpans.get(i)[0] + j, values.get(j) == null ? List.of() : values.get(j));
+      }
+    }
+    return rows;
+  }
+
+  /**
+   * The header row and whole columns (by header, the key's included) of each tab in {@code wanted},
+   * in one {@code values.batchGet}: columns are read where they were last seen (first: where the
+   * layout declares them); when the header row shows people moved one, the moved ones are read
+   * again where they are now (a second read, only then). A tab that is gone or lacks a layout
+   * header is left out.
+   *
+   * @return per tab, the tab as located and each wanted column's cells from the header row down
+   *     (cell 0 = the header)
+   */
+  Map<TabLayout, TabColumns> columns(Tabs tabs, Map<TabLayout, List<String>> wanted, long deadline)
+      throws GoogleCallException {
+    List<TabLayout> present = wanted.keySet().stream().filter(t -> tabs.of(t) != null).toList();
+    List<String> ranges = new ArrayList<>();
+    Map<TabLayout, Map<String, Integer>> guesses = new LinkedHashMap<>();
+    for (TabLayout t : present) {
+      String title = tabs.of(t).title();
+      ranges.add(LiveTab.headerRange(t, title));
+      Map<String, Integer> guess = new LinkedHashMap<>();
+      for (String header : wanted.get(t)) {
+        LiveTab seen = columnsSeen.get(t);
+        int index = t.columnIndex(header);
+        int column = seen != null ? seen.column(index) : index;
+        guess.put(header, column);
+        ranges.add(LiveTab.columnRange(title, column));
+      }
+      guesses.put(t, guess);
+    }
+    if (ranges.isEmpty()) {
+      return Map.of();
+    }
+    List<ValueRange> read = batchGet(ranges, deadline);
+    Map<TabLayout, TabColumns> result = new LinkedHashMap<>();
+    Map<LiveTab, List<String>> moved = new LinkedHashMap<>();
+    int at = 0;
+    for (TabLayout t : present) {
+      ValueRange header = read.get(at++);
+      LiveTab tab;
+      try {
+        tab = LiveTab.locate(t, tabs.of(t).sheetId(), tabs.of(t).title(), firstRow(header));
+      } catch (TabStructureException e) {
+        at += guesses.get(t).size();
+        continue;
+      }
+      columnsSeen.put(t, tab);
+      Map<String, List<Object>> columns = new LinkedHashMap<>();
+      for (Map.Entry<String, Integer> guess : guesses.get(t).entrySet()) {
+        ValueRange column = read.get(at++);
+        if (tab.column(t.columnIndex(guess.getKey())) == guess.getValue()) {
+          columns.put(guess.getKey(), firstColumn(column));
+        } else {
+          moved.computeIfAbsent(tab, k -> new ArrayList<>()).add(guess.getKey());
+        }
+      }
+      result.put(t, new TabColumns(tab, columns));
+    }
+    if (!moved.isEmpty()) {
+      List<String> again = new ArrayList<>();
+      moved.forEach(
+          (tab, headers) ->
+              headers.forEach(
+                  h ->
+                      again.add(
+                          LiveTab.columnRange(
+                              tab.title(), tab.column(tab.layout().columnIndex(h))))));
+      List<ValueRange> reread = batchGet(again, deadline);
+      int i = 0;
+      for (Map.Entry<LiveTab, List<String>> e : moved.entrySet()) {
+        for (String h : e.getValue()) {
+          result.get(e.getKey().layout()).columns().put(h, firstColumn(reread.get(i++)));
+        }
+      }
+    }
+    return result;
+  }
+
+  /**
+   * Whole columns of one tab as read.
+   *
+   * @param columns header → the column's cells from row 1 ("" for an empty cell)
+   */
+  record TabColumns(LiveTab tab, Map<String, List<Object>> columns) {}
 
   /** One tab's key column. */
   KeyIndex keys(LiveTab tab, long deadline) throws GoogleCallException {

@@ -4,6 +4,7 @@ import com.google.api.client.util.Data;
 import com.google.api.services.sheets.v4.Sheets;
 import com.google.api.services.sheets.v4.model.BatchUpdateValuesRequest;
 import com.google.api.services.sheets.v4.model.ValueRange;
+import dev.sheetsync.sheets.CellDisplay;
 import dev.sheetsync.sheets.LiveTab;
 import dev.sheetsync.sheets.RowMapper;
 import dev.sheetsync.sheets.RowMode;
@@ -25,7 +26,8 @@ import org.springframework.stereotype.Component;
 /**
  * The sheet side of a batch, as a story: <b>read</b> the sheet as it is (header rows and key
  * columns, one {@code values.batchGet}), <b>locate</b> every record's row by key and every column
- * by header, <b>insert</b> the rows of new records (one {@code spreadsheets.batchUpdate}),
+ * by header, <b>check</b> the rows it updates for people's edits (one read, only for rows it wrote
+ * before), <b>insert</b> the rows of new records (one {@code spreadsheets.batchUpdate}),
  * <b>rewrite</b> every row, new or old, under its headers (one {@code values.batchUpdate}),
  * <b>delete</b> rows (one {@code spreadsheets.batchUpdate}), <b>verify</b> (one read). Rows are
  * found by key and columns by header on every batch, never trusted from before.
@@ -48,6 +50,7 @@ class SheetWriter {
   private final RowDeletes deletes;
   private final Verification verification;
   private final RowMapper mapper;
+  private final EditCheck editCheck;
 
   SheetWriter(
       Sheets sheets,
@@ -57,7 +60,8 @@ class SheetWriter {
       RowInserts inserts,
       RowDeletes deletes,
       Verification verification,
-      RowMapper mapper) {
+      RowMapper mapper,
+      EditCheck editCheck) {
     this.sheets = sheets;
     this.spreadsheetId = target.spreadsheetId();
     this.calls = calls;
@@ -66,6 +70,7 @@ class SheetWriter {
     this.deletes = deletes;
     this.verification = verification;
     this.mapper = mapper;
+    this.editCheck = editCheck;
   }
 
   /** Writes the open records of a batch and settles each (written, skipped, failed, released). */
@@ -85,7 +90,16 @@ class SheetWriter {
     }
     open = open.stream().filter(RecordWork::open).toList();
     open.forEach(r -> locate(r, sheet));
-
+    List<RecordWork> checked = EditCheck.checked(open);
+    try {
+      editCheck.check(checked, sheet, deadline);
+    } catch (GoogleCallException e) {
+      // Unchecked rows are not overwritten: a person's edit there would be lost unseen.
+      BatchWrite stop = stopOrFail(open, checked, e, sheet);
+      if (stop.stop() != null) {
+        return stop;
+      }
+    }
     try {
       inserts.insert(sheet, byTab(open, sheet, Op.APPEND), deadline);
     } catch (GoogleCallException e) {
@@ -96,6 +110,8 @@ class SheetWriter {
     }
     List<RecordWork> rewritten = new ArrayList<>();
     List<ValueRange> data = rows(open, sheet, rewritten);
+    // Rows that already show every value need no write at all.
+    rewritten.stream().filter(r -> r.range == null).forEach(r -> r.wrote(r.row));
     if (!data.isEmpty()) {
       try {
         batchUpdate(data, deadline);
@@ -202,35 +218,71 @@ class SheetWriter {
           continue; // its row could not be made; settled by the insert's failure
         }
       }
-      boolean whole = r.op == Op.APPEND || (r.op == Op.UPDATE && r.hint() == 0);
       List<Object> values =
           switch (r.op) {
             case APPEND, UPDATE ->
-                whole
+                r.rewritesWhole()
                     ? mapper.toRow(r.tab, r.snapshot, r.row, RowMode.APPEND)
-                    : withoutKey(r.tab, mapper.toRow(r.tab, r.snapshot, r.row, RowMode.UPDATE));
+                    : withoutHeld(r, mapper.toRow(r.tab, r.snapshot, r.row, RowMode.UPDATE));
             case MARK -> mapper.markDeleted(r.tab, r.row);
             case CLEAR -> mapper.cleared(r.tab);
             case DELETE_ROW -> throw new IllegalStateException();
           };
+      remember(r, values);
       LiveTab tab = sheet.tab(r.tab);
-      data.add(
-          new ValueRange()
-              .setRange(tab.rowRange(r.row))
-              .setValues(List.of(tab.place(values, sheet.byLayoutName()))));
+      List<Object> placed = tab.place(values, sheet.byLayoutName());
+      if (r.shown != null) {
+        placed = withoutShown(placed, r.shown);
+      }
       rewritten.add(r);
+      if (placed.stream().anyMatch(v -> !Data.isNull(v))) {
+        r.range = tab.rowRange(r.row);
+        data.add(new ValueRange().setRange(r.range).setValues(List.of(placed)));
+      }
     }
     return data;
   }
 
   /**
-   * The key is written when the row is made, never on update: if people move rows between our read
-   * and our write, the row we hit keeps its own id, so verification can tell whose row it was.
+   * An update leaves the key and the held cells alone. The key is written when the row is made,
+   * never on update: if people move rows between our read and our write, the row we hit keeps its
+   * own id, so verification can tell whose row it was. Held cells are people's edits an {@code
+   * on-edit: keep} column keeps until their conflict is resolved.
    */
-  private static List<Object> withoutKey(TabLayout tab, List<Object> row) {
+  private static List<Object> withoutHeld(RecordWork r, List<Object> row) {
     List<Object> copy = new ArrayList<>(row);
-    copy.set(tab.keyColumnIndex(), Data.NULL_STRING);
+    copy.set(r.tab.keyColumnIndex(), Data.NULL_STRING);
+    for (int i = 0; i < copy.size(); i++) {
+      if (r.held.contains(r.tab.columns().get(i).header())) {
+        copy.set(i, Data.NULL_STRING);
+      }
+    }
     return copy;
+  }
+
+  /**
+   * Cells that already show what would be written are left out: a value people typed that the
+   * record stored as it is costs no write (and a row with nothing new, no request).
+   */
+  private static List<Object> withoutShown(List<Object> placed, List<Object> shown) {
+    List<Object> row = new ArrayList<>(placed);
+    for (int i = 0; i < row.size(); i++) {
+      String sent = CellDisplay.ofSent(row.get(i));
+      if (sent != null && sent.equals(CellDisplay.at(shown, i))) {
+        row.set(i, Data.NULL_STRING);
+      }
+    }
+    return row;
+  }
+
+  /** What the write puts into the row's field cells, as the sheet will show it: the next base. */
+  private static void remember(RecordWork r, List<Object> values) {
+    for (int i = 0; i < values.size(); i++) {
+      String shown = CellDisplay.ofSent(values.get(i));
+      if (shown != null && r.tab.columns().get(i).source() != null) {
+        r.cells.put(r.tab.columns().get(i).header(), shown);
+      }
+    }
   }
 
   private void batchUpdate(List<ValueRange> data, long deadline) throws GoogleCallException {

@@ -1,5 +1,6 @@
 package dev.sheetsync.writeback;
 
+import dev.sheetsync.conflicts.WrittenCells;
 import dev.sheetsync.pause.Pause;
 import dev.sheetsync.pause.SyncPauses;
 import dev.sheetsync.queue.Change;
@@ -40,8 +41,10 @@ public class WriteBack {
   private final SheetWriter writer;
   private final SheetReader reader;
   private final Pausing pausing;
+  private final ReadIn readIn;
   private final SyncPauses pauses;
   private final RowIndexes rowIndexes;
+  private final WrittenCells base;
   private final Outbox outbox;
   private final GoogleCalls calls;
   private final RunClock time;
@@ -55,8 +58,10 @@ public class WriteBack {
       SheetWriter writer,
       SheetReader reader,
       Pausing pausing,
+      ReadIn readIn,
       SyncPauses pauses,
       RowIndexes rowIndexes,
+      WrittenCells base,
       Outbox outbox,
       GoogleCalls calls,
       RunClock time,
@@ -69,8 +74,10 @@ public class WriteBack {
     this.writer = writer;
     this.reader = reader;
     this.pausing = pausing;
+    this.readIn = readIn;
     this.pauses = pauses;
     this.rowIndexes = rowIndexes;
+    this.base = base;
     this.outbox = outbox;
     this.calls = calls;
     this.time = time;
@@ -127,6 +134,20 @@ public class WriteBack {
       stoppedBy = stop(e);
     }
     waiting.addAll(pauses.waitingModels(pausesOpen ? pauses.open() : openAtStart));
+    if (stoppedBy == null && waiting.size() < SyncModel.values().length) {
+      try {
+        // People's edits first: what they typed reaches the records (and the queue) before the
+        // write-back writes, so it is never overwritten by an older value.
+        tabs = tabs == null ? reader.look(deadline) : tabs;
+        readIn.run(tabs, waiting, deadline);
+      } catch (GoogleCallException e) {
+        if (e.stopsTheRun() || e.outOfBudget()) {
+          stoppedBy = stop(e);
+        } else {
+          log.warn("Read-in from the sheet skipped this run: {}", e.getMessage());
+        }
+      }
+    }
     while (stoppedBy == null && batches < properties.maxBatches() && time.nanos() < deadline) {
       List<QueueItem> items = queue.dequeue(properties.claimSize(batches), waiting);
       if (items.isEmpty()) {
@@ -190,11 +211,15 @@ public class WriteBack {
     return e.pausesSpreadsheet() ? "paused: " + e.getMessage() : e.getMessage();
   }
 
-  /** Outcomes, row numbers and repairs commit together, in a transaction of their own. */
+  /**
+   * Outcomes, row numbers, the written-values base and repairs commit together, in a transaction of
+   * their own.
+   */
   private void record(List<RecordWork> work, List<Outcome> outcomes, BatchWrite written) {
     transactions.executeWithoutResult(
         tx -> {
           rowIndexes.store(work.stream().filter(r -> r.written() && !r.deletes()).toList());
+          base.store(work.stream().filter(RecordWork::written).map(RecordWork::newBase).toList());
           queue.record(outcomes);
           if (!written.repairs().isEmpty()) {
             log.warn(

@@ -255,6 +255,61 @@ class AdminConsoleBrowserTest {
     assertThat(browser.findElements(By.id("no-waiting"))).hasSize(1);
   }
 
+  @Autowired com.google.api.services.sheets.v4.Sheets sheets;
+
+  @Test
+  void aPersonsEditShowsAsAConflictWithBothValuesAndKeepingTheSheetValueUpdatesTheRecord()
+      throws IOException {
+    WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    Http api = api();
+    createRequest(api, "BK-EDIT", "Ada Edit");
+    String id = api.get("/api/requests?q=BK-EDIT").json().path("items").get(0).path("id").asText();
+    assertThat(api.post("/api/sync/write-back", null).status()).isEqualTo(200);
+    // A person corrects the customer's name in the sheet (Requests column C, row 2)...
+    sheets
+        .spreadsheets()
+        .values()
+        .update(
+            spreadsheet.spreadsheetId(),
+            "'Requests'!C2",
+            new com.google.api.services.sheets.v4.model.ValueRange()
+                .setValues(java.util.List.of(java.util.List.of("Ada Lovelace"))))
+        .setValueInputOption("USER_ENTERED")
+        .execute();
+    // ...while someone changes the booking's destination through the API.
+    assertThat(api.patch("/api/requests/" + id, "{\"destination\":\"Hue\"}").status())
+        .isEqualTo(200);
+    login();
+
+    runWriteBack(wait);
+
+    WebElement conflict = browser.findElement(By.cssSelector("#conflicts tbody tr"));
+    assertThat(conflict.getText())
+        .contains("Requests")
+        .contains("Customer")
+        .contains("BK-EDIT")
+        .contains("Ada Lovelace")
+        .contains("Ada Edit");
+    assertThat(conflict.findElement(By.cssSelector(".sheet-value")).getText())
+        .isEqualTo("Ada Lovelace");
+    assertThat(conflict.findElement(By.cssSelector(".database-value")).getText())
+        .isEqualTo("Ada Edit");
+
+    conflict.findElement(By.cssSelector("button.resolve[data-keep=sheet]")).click();
+    wait.until(ExpectedConditions.presenceOfElementLocated(By.id("no-conflicts")));
+
+    assertThat(api.get("/api/requests/" + id).json().path("customerName").asText())
+        .isEqualTo("Ada Lovelace");
+    assertThat(
+            api.get("/api/sync/conflicts?status=RESOLVED")
+                .json()
+                .path("items")
+                .get(0)
+                .path("resolution")
+                .asText())
+        .isEqualTo("SHEET");
+  }
+
   static final String TIME = "\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC";
 
   void login() {

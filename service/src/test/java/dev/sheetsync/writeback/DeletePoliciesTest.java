@@ -3,36 +3,14 @@ package dev.sheetsync.writeback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheetsync.emulator.ValueRender;
-import dev.sheetsync.queue.Outbox;
-import dev.sheetsync.queue.QueueProperties;
-import dev.sheetsync.records.RecordSnapshots;
 import dev.sheetsync.sheets.DeletePolicy;
-import dev.sheetsync.sheets.RowMapper;
 import dev.sheetsync.sheets.SheetLayouts;
-import dev.sheetsync.sheets.SheetsProperties;
 import dev.sheetsync.sheets.TabLayout;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 class DeletePoliciesTest extends WriteBackTestSupport {
-
-  @Autowired RecordSnapshots snapshots;
-  @Autowired RowIndexes rowIndexes;
-  @Autowired RowMapper mapper;
-  @Autowired SheetWriter writer;
-  @Autowired SheetReader reader;
-  @Autowired Pausing pausing;
-  @Autowired dev.sheetsync.pause.SyncPauses pauses;
-  @Autowired Outbox outbox;
-  @Autowired GoogleCalls calls;
-  @Autowired RunClock time;
-  @Autowired TransactionTemplate transactions;
-  @Autowired WriteBackProperties properties;
-  @Autowired QueueProperties queueProperties;
-  @Autowired SheetsProperties sheetsProperties;
 
   @Test
   void markWritesTheMarkerAndKeepsTheRest() {
@@ -194,21 +172,6 @@ class DeletePoliciesTest extends WriteBackTestSupport {
             null,
             null,
             revenueTab.columns());
-    SheetLayouts custom = new SheetLayouts(List.of(requestsTab, operatorsTab, revenue));
-    return new WriteBack(
-        queue,
-        new BatchPlanner(custom, snapshots, rowIndexes, mapper),
-        writer,
-        reader,
-        pausing,
-        pauses,
-        rowIndexes,
-        outbox,
-        calls,
-        time,
-        transactions,
-        properties,
-        queueProperties,
-        sheetsProperties);
+    return writeBackWith(new SheetLayouts(List.of(requestsTab, operatorsTab, revenue)));
   }
 }

@@ -22,6 +22,7 @@ import dev.sheetsync.sheets.SheetsProperties;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
 import dev.sheetsync.sheets.TabResolver;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -124,7 +125,9 @@ class SheetWriterTest {
             new RowInserts(sheets, target, calls, reader),
             new RowDeletes(sheets, target, calls, reader),
             new Verification(reader),
-            new RowMapper());
+            new RowMapper(),
+            // Records built here have no written base, so the check reads and records nothing.
+            new EditCheck(reader, null, new RowMapper(), new SimpleMeterRegistry()));
     people = new People(sheets, target);
     deadline = time.deadline(Duration.ofMinutes(1));
   }

@@ -21,6 +21,7 @@ import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Clean tables, a fresh sheet, and records made through the records' own write path. */
@@ -35,6 +36,8 @@ abstract class WriteBackTestSupport {
   @Autowired Sheets sheets;
   @Autowired SpreadsheetTarget target;
   @Autowired SheetLayouts layouts;
+
+  @Autowired ApplicationContext context;
 
   SheetFixture sheet;
   TabLayout requestsTab;
@@ -115,7 +118,30 @@ abstract class WriteBackTestSupport {
                 r.currency(),
                 r.status(),
                 r.sellerId(),
-                r.notes()));
+                r.notes(),
+                r.staffNotes()));
+  }
+
+  /** Changes a request's status through the API's write path. */
+  void setStatus(UUID request, dev.sheetsync.records.RequestStatus status) {
+    records.updateRequest(
+        request,
+        r ->
+            new RequestInput(
+                r.bookingCode(),
+                r.customerName(),
+                r.customerPhone(),
+                r.customerEmail(),
+                r.destination(),
+                r.startDate(),
+                r.endDate(),
+                r.pax(),
+                r.totalPrice(),
+                r.currency(),
+                status,
+                r.sellerId(),
+                r.notes(),
+                r.staffNotes()));
   }
 
   Integer storedRow(UUID request) {
@@ -123,6 +149,33 @@ abstract class WriteBackTestSupport {
         .param("id", request)
         .query(Integer.class)
         .single();
+  }
+
+  /** The write-back with other layouts (a policy or on-edit setting the default layout lacks). */
+  WriteBack writeBackWith(SheetLayouts custom) {
+    return new WriteBack(
+        queue,
+        new BatchPlanner(
+            custom,
+            context.getBean(dev.sheetsync.records.RecordSnapshots.class),
+            context.getBean(RowIndexes.class),
+            context.getBean(dev.sheetsync.sheets.RowMapper.class),
+            context.getBean(dev.sheetsync.conflicts.WrittenCells.class),
+            context.getBean(dev.sheetsync.conflicts.Conflicts.class)),
+        context.getBean(SheetWriter.class),
+        context.getBean(SheetReader.class),
+        context.getBean(Pausing.class),
+        context.getBean(ReadIn.class),
+        context.getBean(dev.sheetsync.pause.SyncPauses.class),
+        context.getBean(RowIndexes.class),
+        context.getBean(dev.sheetsync.conflicts.WrittenCells.class),
+        context.getBean(dev.sheetsync.queue.Outbox.class),
+        context.getBean(GoogleCalls.class),
+        context.getBean(RunClock.class),
+        context.getBean(org.springframework.transaction.support.TransactionTemplate.class),
+        context.getBean(WriteBackProperties.class),
+        context.getBean(dev.sheetsync.queue.QueueProperties.class),
+        context.getBean(dev.sheetsync.sheets.SheetsProperties.class));
   }
 
   long count(String sql) {

@@ -1,0 +1,308 @@
+package dev.sheetsync.writeback;
+
+import dev.sheetsync.conflicts.ConflictDraft;
+import dev.sheetsync.conflicts.ConflictResolution;
+import dev.sheetsync.conflicts.ConflictResolution.Keep;
+import dev.sheetsync.conflicts.Conflicts;
+import dev.sheetsync.conflicts.WrittenCells;
+import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.RecordSnapshot;
+import dev.sheetsync.records.RecordSnapshots;
+import dev.sheetsync.records.SheetEdits;
+import dev.sheetsync.sheets.CellDisplay;
+import dev.sheetsync.sheets.ColumnLayout;
+import dev.sheetsync.sheets.Direction;
+import dev.sheetsync.sheets.OnConflict;
+import dev.sheetsync.sheets.RowMapper;
+import dev.sheetsync.sheets.RowMode;
+import dev.sheetsync.sheets.SheetLayouts;
+import dev.sheetsync.sheets.SheetText;
+import dev.sheetsync.sheets.TabLayout;
+import dev.sheetsync.system.ApiException;
+import dev.sheetsync.writeback.SheetReader.TabColumns;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The sheet → database half of a run, before anything is claimed: reads the {@code two-way} and
+ * {@code sheet-to-db} columns of every tab (with the key column, in one {@code values.batchGet})
+ * and compares each cell with what sheetsync last wrote there (the written base). A cell people
+ * changed is:
+ *
+ * <ul>
+ *   <li><b>applied</b> to the record through the API's write path ({@link SheetEdits}: same
+ *       validation, one transaction, one outbox row) when the database field is unchanged since the
+ *       base, or the column is {@code sheet-to-db} (people own it); the person's value becomes the
+ *       cell's base in the same transaction, so the write-back does not see it as an edit, and
+ *       writes the cell again only if the record normalised it ({@code paid} → {@code PAID});
+ *   <li>a <b>conflict</b> with base, sheet and database values when the field changed on both sides
+ *       (the column's {@code on-conflict} may settle it at once: {@code database} or {@code
+ *       sheet});
+ *   <li>a <b>conflict with the validation message</b> when the record refuses the value ({@code
+ *       MAYBE} as a status, a negative amount): nothing is applied, the cell is left as typed.
+ * </ul>
+ *
+ * A person who typed what the database holds already changes only the base. Idempotent: applying
+ * moves the base, so a second run (or another instance, after the cluster lock) finds nothing.
+ */
+@Component
+class ReadIn {
+
+  private static final Logger log = LoggerFactory.getLogger(ReadIn.class);
+
+  /** Who resolves conflicts settled by an {@code on-conflict} setting. */
+  static final String AUTOMATIC = "sheetsync (on-conflict)";
+
+  private final SheetReader reader;
+  private final SheetLayouts layouts;
+  private final WrittenCells base;
+  private final Conflicts conflicts;
+  private final ConflictResolution resolution;
+  private final RecordSnapshots snapshots;
+  private final SheetEdits edits;
+  private final RowMapper mapper;
+  private final TransactionTemplate transactions;
+  private final Counter applied;
+
+  ReadIn(
+      SheetReader reader,
+      SheetLayouts layouts,
+      WrittenCells base,
+      Conflicts conflicts,
+      ConflictResolution resolution,
+      RecordSnapshots snapshots,
+      SheetEdits edits,
+      RowMapper mapper,
+      TransactionTemplate transactions,
+      MeterRegistry meters) {
+    this.reader = reader;
+    this.layouts = layouts;
+    this.base = base;
+    this.conflicts = conflicts;
+    this.resolution = resolution;
+    this.snapshots = snapshots;
+    this.edits = edits;
+    this.mapper = mapper;
+    this.transactions = transactions;
+    this.applied =
+        Counter.builder("sheetsync.readin.applied")
+            .description("Cells people changed in the sheet that were applied to records")
+            .register(meters);
+  }
+
+  /** What one read-in did. */
+  record Result(int applied, int conflicts, int unchanged) {
+    static final Result NONE = new Result(0, 0, 0);
+  }
+
+  /** One cell people changed: where, what sheetsync last wrote, what it shows now. */
+  private record Edit(
+      TabLayout tab, ColumnLayout column, UUID id, int row, String written, String shown) {}
+
+  /**
+   * Reads in every tab's people-written columns.
+   *
+   * @param paused models whose tab is paused: left alone
+   * @throws GoogleCallException when the sheet cannot be read; nothing is applied then
+   */
+  Result run(Tabs tabs, Set<SyncModel> paused, long deadline) throws GoogleCallException {
+    Map<TabLayout, List<String>> wanted = new LinkedHashMap<>();
+    for (TabLayout tab : layouts.tabs()) {
+      List<String> headers = new ArrayList<>();
+      tab.columns().stream().filter(ColumnLayout::readsIn).forEach(c -> headers.add(c.header()));
+      if (!headers.isEmpty() && !paused.contains(tab.model())) {
+        headers.add(0, tab.keyColumn());
+        wanted.put(tab, headers);
+      }
+    }
+    if (wanted.isEmpty()) {
+      return Result.NONE;
+    }
+    Map<TabLayout, TabColumns> read = reader.columns(tabs, wanted, deadline);
+    int applied = 0;
+    int conflicted = 0;
+    int unchanged = 0;
+    for (Map.Entry<TabLayout, TabColumns> e : read.entrySet()) {
+      List<Edit> found = edits(e.getKey(), e.getValue());
+      Result result = settle(e.getKey(), found);
+      applied += result.applied();
+      conflicted += result.conflicts();
+      unchanged += result.unchanged();
+    }
+    if (applied + conflicted > 0) {
+      log.info(
+          "Read in from the sheet: {} cell(s) applied to records, {} conflict(s)",
+          applied,
+          conflicted);
+    }
+    return new Result(applied, conflicted, unchanged);
+  }
+
+  /** The cells whose display differs from the base (pure comparison, no database per row). */
+  private List<Edit> edits(TabLayout tab, TabColumns read) {
+    List<ColumnLayout> columns = tab.columns().stream().filter(ColumnLayout::readsIn).toList();
+    Map<UUID, Map<String, String>> written =
+        base.cellsOf(tab.model(), columns.stream().map(ColumnLayout::header).toList());
+    List<Object> keys = read.columns().get(tab.keyColumn());
+    List<Edit> found = new ArrayList<>();
+    Set<UUID> seen = new HashSet<>();
+    for (int i = tab.headerRow(); keys != null && i < keys.size(); i++) {
+      UUID id = uuid(CellDisplay.ofRead(keys.get(i)));
+      if (id == null || !seen.add(id)) {
+        continue; // people's own row, or a copy (the first row is the record's)
+      }
+      Map<String, String> cells = written.get(id);
+      for (ColumnLayout column : columns) {
+        String before = cells == null ? null : cells.get(column.header());
+        if (before == null && column.direction() == Direction.TWO_WAY) {
+          continue; // sheetsync never wrote it: nothing to tell a person's change from ours
+        }
+        List<Object> column0 = read.columns().get(column.header());
+        String shown = CellDisplay.ofRead(i < column0.size() ? column0.get(i) : null);
+        if (before != null && CellDisplay.same(column.format(), before, shown)) {
+          continue;
+        }
+        if (before == null && shown.isEmpty()) {
+          continue;
+        }
+        found.add(new Edit(tab, column, id, i + 1, before, shown));
+      }
+    }
+    return found;
+  }
+
+  /** Applies, acknowledges or records each edit against the record's current value. */
+  private Result settle(TabLayout tab, List<Edit> found) {
+    if (found.isEmpty()) {
+      return Result.NONE;
+    }
+    Map<UUID, RecordSnapshot> records =
+        snapshots.load(tab.model(), found.stream().map(Edit::id).distinct().toList());
+    int applied = 0;
+    int conflicted = 0;
+    int unchanged = 0;
+    for (Edit edit : found) {
+      RecordSnapshot record = records.get(edit.id());
+      if (record == null) {
+        continue; // deleted: its row is the write-back's (delete policy) and reconcile's business
+      }
+      String database = display(tab, record, edit.column());
+      String field = edit.column().source();
+      if (CellDisplay.same(edit.column().format(), database, edit.shown())) {
+        acknowledge(edit);
+        unchanged++;
+      } else if (edit.column().direction() == Direction.SHEET_TO_DB
+          || edit.written() == null
+          || CellDisplay.same(edit.column().format(), edit.written(), database)) {
+        String refused = apply(edit, field);
+        if (refused == null) {
+          applied++;
+          this.applied.increment();
+        } else {
+          conflicts.record(List.of(draft(edit, record, database, refused)));
+          conflicted++;
+        }
+      } else {
+        conflicted += bothChanged(edit, record, database);
+      }
+    }
+    return new Result(applied, conflicted, unchanged);
+  }
+
+  /** Both sides changed since the base: a conflict, settled at once when the column says so. */
+  private int bothChanged(Edit edit, RecordSnapshot record, String database) {
+    conflicts.record(List.of(draft(edit, record, database, null)));
+    OnConflict rule = edit.column().onConflict();
+    if (rule == OnConflict.HOLD) {
+      return 1;
+    }
+    long id = conflicts.openId(edit.tab().model(), edit.id(), edit.column().header());
+    try {
+      resolution.resolve(id, rule == OnConflict.SHEET ? Keep.SHEET : Keep.DATABASE, AUTOMATIC);
+    } catch (ApiException e) {
+      log.info("Conflict {} stays open: {}", id, e.getMessage());
+    }
+    return 1;
+  }
+
+  /** The value into the record and the base, together; the record's refusal, or null. */
+  private String apply(Edit edit, String field) {
+    Object value;
+    try {
+      value = SheetText.value(edit.column().format(), edit.shown());
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    try {
+      transactions.executeWithoutResult(
+          tx -> {
+            edits.apply(edit.tab().model(), edit.id(), field, value);
+            base.acknowledge(edit.tab().model(), edit.id(), edit.column().header(), edit.shown());
+          });
+      return null;
+    } catch (ApiException e) {
+      return e.fields().isEmpty()
+          ? e.getMessage()
+          : e.fields().entrySet().iterator().next().getKey()
+              + " "
+              + e.fields().entrySet().iterator().next().getValue();
+    }
+  }
+
+  private void acknowledge(Edit edit) {
+    transactions.executeWithoutResult(
+        tx ->
+            base.acknowledge(edit.tab().model(), edit.id(), edit.column().header(), edit.shown()));
+  }
+
+  private String display(TabLayout tab, RecordSnapshot record, ColumnLayout column) {
+    int index = tab.columns().indexOf(column);
+    // APPEND mode maps every sourced column, sheet-to-db ones included.
+    return CellDisplay.ofSent(
+        mapper.toRow(tab, record, RowMapper.UNKNOWN_ROW, RowMode.APPEND).get(index));
+  }
+
+  private static ConflictDraft draft(
+      Edit edit, RecordSnapshot record, String database, String message) {
+    return new ConflictDraft(
+        edit.tab().model(),
+        edit.id(),
+        edit.tab().tabName(),
+        edit.column().header(),
+        edit.row(),
+        edit.written(),
+        edit.shown(),
+        database,
+        message,
+        text(record, "bookingCode", "request.bookingCode"),
+        text(record, "customerName", "request.customerName"),
+        false);
+  }
+
+  private static String text(RecordSnapshot r, String field, String related) {
+    Object value = r.fields().getOrDefault(field, r.get(related));
+    return value == null ? null : value.toString();
+  }
+
+  private static UUID uuid(String text) {
+    if (text.length() != 36) {
+      return null;
+    }
+    try {
+      return UUID.fromString(text);
+    } catch (IllegalArgumentException e) {
+      return null;
+    }
+  }
+}

@@ -1,0 +1,181 @@
+package dev.sheetsync.writeback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sheetsync.conflicts.Conflict;
+import dev.sheetsync.conflicts.ConflictResolution;
+import dev.sheetsync.conflicts.ConflictResolution.Keep;
+import dev.sheetsync.conflicts.Conflicts;
+import dev.sheetsync.emulator.RequestCounts;
+import dev.sheetsync.records.RequestStatus;
+import dev.sheetsync.system.Paging;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * Two-way and sheet-to-db columns: what people type reaches the records, once, without being
+ * written back; what both sides changed is a conflict. Default layout: Requests N Status (two-way),
+ * P Staff Notes (sheet-to-db); Operators K Payment Status (two-way).
+ */
+class SheetToDatabaseTest extends WriteBackTestSupport {
+
+  private static final String SHOWN = "FORMATTED_VALUE";
+
+  @Autowired Conflicts conflicts;
+  @Autowired ConflictResolution resolution;
+
+  People people;
+
+  @BeforeEach
+  void person() {
+    people = new People(sheets, target);
+  }
+
+  @Test
+  void anAccountantMarksASupplierPaidAndTheOperatorIsPaidWithoutAnyWriteBack() throws Exception {
+    UUID operator = newOperator(newRequest("Ada"));
+    writeBack.runOnce();
+    people.type("Operators", "K2", "PAID");
+    RequestCounts before = sheet.control().requestCounts();
+
+    writeBack.runOnce();
+
+    assertThat(paymentStatus(operator)).isEqualTo("PAID");
+    assertThat(writes(before)).as("values.batchUpdate calls").isZero();
+    assertThat(count("select count(*) from sync_queue where status <> 'COMPLETED'")).isZero();
+    assertThat(people.cell("Operators", "K2", SHOWN)).isEqualTo("PAID");
+    assertThat(open()).isEmpty();
+  }
+
+  @Test
+  void aValueTheRecordNormalisesIsWrittenBackExactlyOnce() throws Exception {
+    UUID operator = newOperator(newRequest("Ada"));
+    writeBack.runOnce();
+    people.type("Operators", "K2", "paid");
+    RequestCounts before = sheet.control().requestCounts();
+
+    writeBack.runOnce();
+    RequestCounts between = sheet.control().requestCounts();
+    writeBack.runOnce();
+
+    assertThat(paymentStatus(operator)).isEqualTo("PAID");
+    assertThat(people.cell("Operators", "K2", SHOWN)).isEqualTo("PAID");
+    assertThat(between.count("values.batchUpdate") - before.count("values.batchUpdate"))
+        .isEqualTo(1);
+    assertThat(writes(between)).as("no ping-pong").isZero();
+    assertThat(open()).isEmpty();
+  }
+
+  @Test
+  void statusChangedInTheSheetAndTheApiIsOneConflictAndNothingIsOverwritten() throws Exception {
+    UUID ada = newRequest("Ada");
+    writeBack.runOnce();
+    people.type("Requests", "N2", "CANCELLED");
+    setStatus(ada, RequestStatus.COMPLETED);
+
+    writeBack.runOnce();
+    writeBack.runOnce();
+
+    List<Conflict> open = open();
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).column()).isEqualTo("Status");
+    assertThat(open.get(0).writtenValue()).isEqualTo("CONFIRMED");
+    assertThat(open.get(0).sheetValue()).isEqualTo("CANCELLED");
+    assertThat(open.get(0).databaseValue()).isEqualTo("COMPLETED");
+    assertThat(status(ada)).isEqualTo("COMPLETED");
+    assertThat(people.cell("Requests", "N2", SHOWN)).isEqualTo("CANCELLED");
+
+    resolution.resolve(open.get(0).id(), Keep.SHEET, "admin@example.com");
+    writeBack.runOnce();
+    writeBack.runOnce();
+
+    assertThat(status(ada)).isEqualTo("CANCELLED");
+    assertThat(people.cell("Requests", "N2", SHOWN)).isEqualTo("CANCELLED");
+    assertThat(open()).isEmpty();
+  }
+
+  @Test
+  void resolvingABothSidesConflictWithTheDatabaseWritesTheDatabaseValue() throws Exception {
+    UUID ada = newRequest("Ada");
+    writeBack.runOnce();
+    people.type("Requests", "N2", "CANCELLED");
+    setStatus(ada, RequestStatus.COMPLETED);
+    writeBack.runOnce();
+
+    resolution.resolve(open().get(0).id(), Keep.DATABASE, "admin@example.com");
+    writeBack.runOnce();
+    writeBack.runOnce();
+
+    assertThat(status(ada)).isEqualTo("COMPLETED");
+    assertThat(people.cell("Requests", "N2", SHOWN)).isEqualTo("COMPLETED");
+    assertThat(open()).isEmpty();
+  }
+
+  @Test
+  void staffNotesTypedInTheSheetReachTheRecordAndAreNeverOverwritten() throws Exception {
+    UUID ada = newRequest("Ada");
+    writeBack.runOnce();
+    people.type("Requests", "P2", "VIP guest, wants a sea view 🌊");
+
+    writeBack.runOnce();
+    renameCustomer(ada, "Ada Lovelace");
+    writeBack.runOnce();
+
+    assertThat(staffNotes(ada)).isEqualTo("VIP guest, wants a sea view 🌊");
+    assertThat(people.cell("Requests", "P2", SHOWN)).isEqualTo("VIP guest, wants a sea view 🌊");
+    assertThat(people.cell("Requests", "C2", SHOWN)).isEqualTo("Ada Lovelace");
+    assertThat(open()).isEmpty();
+  }
+
+  @Test
+  void anInvalidStatusIsAConflictWithTheMessageAndTheCellStaysAsTyped() throws Exception {
+    UUID ada = newRequest("Ada");
+    writeBack.runOnce();
+    people.type("Requests", "N2", "MAYBE");
+    renameCustomer(ada, "Ada Lovelace");
+
+    writeBack.runOnce();
+    writeBack.runOnce();
+
+    List<Conflict> open = open();
+    assertThat(open).hasSize(1);
+    assertThat(open.get(0).sheetValue()).isEqualTo("MAYBE");
+    assertThat(open.get(0).message()).contains("status");
+    assertThat(status(ada)).isEqualTo("CONFIRMED");
+    assertThat(people.cell("Requests", "N2", SHOWN)).isEqualTo("MAYBE");
+    assertThat(people.cell("Requests", "C2", SHOWN)).isEqualTo("Ada Lovelace");
+  }
+
+  private long writes(RequestCounts before) {
+    return sheet.control().requestCounts().count("values.batchUpdate")
+        - before.count("values.batchUpdate");
+  }
+
+  private List<Conflict> open() {
+    return conflicts.page(Conflict.OPEN, new Paging(0, 50)).items();
+  }
+
+  private String paymentStatus(UUID operator) {
+    return jdbc.sql("select payment_status from operators where id = :id")
+        .param("id", operator)
+        .query(String.class)
+        .single();
+  }
+
+  private String status(UUID request) {
+    return jdbc.sql("select status from requests where id = :id")
+        .param("id", request)
+        .query(String.class)
+        .single();
+  }
+
+  private String staffNotes(UUID request) {
+    return jdbc.sql("select staff_notes from requests where id = :id")
+        .param("id", request)
+        .query(String.class)
+        .single();
+  }
+}
