@@ -13,6 +13,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -22,6 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @Tag(name = "Sync", description = "Write-back runs and the sync queue")
 class OnboardingController {
+
+  private static final Logger log = LoggerFactory.getLogger(OnboardingController.class);
 
   /** {@code {"models":["Request","Operator","Revenue"]}}. */
   record ResyncRequest(List<String> models) {}
@@ -55,7 +59,10 @@ class OnboardingController {
   @ApiResponse(responseCode = "403", description = "Logged in, but not an admin")
   ResyncResponse resync(@RequestBody ResyncRequest body) {
     requireAdmin();
-    return new ResyncResponse(resync.enqueue(models(body == null ? null : body.models())));
+    List<SyncModel> models = models(body == null ? null : body.models());
+    int enqueued = resync.enqueue(models);
+    log.info("Resync of {} by {}: {} items queued", models, currentEmail(), enqueued);
+    return new ResyncResponse(enqueued);
   }
 
   @PostMapping("/api/sync/adopt")
@@ -85,7 +92,15 @@ class OnboardingController {
     if (body.matchColumn() == null || body.matchColumn().isBlank()) {
       throw ApiException.invalid(Map.of("matchColumn", "required"));
     }
-    return adoption.adopt(body.tab(), body.matchColumn(), !Boolean.FALSE.equals(body.dryRun()));
+    boolean dryRun = !Boolean.FALSE.equals(body.dryRun());
+    if (!dryRun) {
+      log.info("Adopting tab '{}' by '{}' for {}", body.tab(), body.matchColumn(), currentEmail());
+    }
+    return adoption.adopt(body.tab(), body.matchColumn(), dryRun);
+  }
+
+  private static String currentEmail() {
+    return CurrentUser.get().map(u -> u.email()).orElse("?");
   }
 
   private static List<SyncModel> models(List<String> names) {
