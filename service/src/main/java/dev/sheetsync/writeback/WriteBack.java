@@ -151,7 +151,7 @@ public class WriteBack {
       }
     }
     while (stoppedBy == null && batches < properties.maxBatches() && time.nanos() < deadline) {
-      List<QueueItem> items = queue.dequeue(properties.batchSize(), waiting);
+      List<QueueItem> items = queue.dequeue(properties.claimSize(batches), waiting);
       if (items.isEmpty()) {
         break;
       }

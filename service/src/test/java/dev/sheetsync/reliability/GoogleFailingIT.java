@@ -28,6 +28,8 @@ class GoogleFailingIT {
               e -> {
                 if (size == ReliabilitySize.FULL) {
                   e.put("SHEETSYNC_WRITEBACK_BATCHSIZE", "20");
+                  // Every batch, not only a run's first (bulk batches would be 5,000).
+                  e.put("SHEETSYNC_WRITEBACK_BULKBATCHSIZE", "20");
                 }
               });
       Scenario.requireWriteBack(service);
