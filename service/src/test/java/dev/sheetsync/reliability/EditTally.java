@@ -21,10 +21,12 @@ import tools.jackson.databind.JsonNode;
  * rewrote the row after it was typed (no conflict, and the database's value never arrived), and a
  * conflict nobody typed (sheetsync mistaking its own value for an edit).
  *
+ * @param typed values typed, earlier and last ones
  * @param inSheet last values still shown in their cells
  * @param inConflicts last values overwritten and held by a conflict
  * @param superseded earlier values the same person typed over (checked then)
  * @param lost values in neither place (last values now, earlier values when typed over)
+ * @param conflicts conflicts listed by the API at the end, every status
  * @param keptInSheet the edits still shown, for the consistency check's expectations
  */
 record EditTally(
