@@ -13,6 +13,7 @@ package dev.sheetsync.reliability;
  * @param instanceChanges changes sent through all instances
  * @param peopleChanges changes sent while people edit the sheet
  * @param peopleEdits edits people make (sorts, row inserts and deletes, cell edits)
+ * @param cellEdits values people type into sheetsync-owned cells while changes flow
  * @param outageChanges changes sent around database outages
  * @param outages times the database goes away
  * @param hostileRepeats times the hostile corpus is sent to each endpoint
@@ -27,15 +28,16 @@ record ReliabilitySize(
     int instanceChanges,
     int peopleChanges,
     int peopleEdits,
+    int cellEdits,
     int outageChanges,
     int outages,
     int hostileRepeats) {
 
   static final ReliabilitySize REDUCED =
-      new ReliabilitySize("reduced", 150, 3, 120, 0.2, 3, 90, 90, 12, 60, 1, 1);
+      new ReliabilitySize("reduced", 150, 3, 120, 0.2, 3, 90, 90, 12, 60, 60, 1, 1);
 
   static final ReliabilitySize FULL =
-      new ReliabilitySize("full", 3000, 20, 1000, 0.2, 3, 1500, 1000, 120, 600, 3, 3);
+      new ReliabilitySize("full", 3000, 20, 1000, 0.2, 3, 1500, 1000, 120, 600, 600, 3, 3);
 
   /** From the system property {@code reliability.size}; unset means reduced. */
   static ReliabilitySize current() {

@@ -12,6 +12,9 @@ final class Values {
   /** Day zero of Google Sheets date serials. */
   static final LocalDate EPOCH = LocalDate.of(1899, 12, 30);
 
+  /** Significant digits Google shows in the automatic number format. */
+  private static final MathContext SIGNIFICANT = new MathContext(15);
+
   private Values() {}
 
   /** The value of a non-formula cell. */
@@ -36,12 +39,15 @@ final class Values {
     return EPOCH.plusDays((long) Math.floor(serial)).toString();
   }
 
-  /** Google's "automatic" number format, close enough: integers plain, up to 15 significant. */
+  /**
+   * Google's "automatic" number format, close enough: integers plain, up to 15 significant digits
+   * (a 16th shows the binary error: 9.38 would read 9.380000000000001).
+   */
   static String formatNumber(double d) {
     if (d == Math.rint(d) && Math.abs(d) < 1e15) {
       return Long.toString((long) d);
     }
-    return new BigDecimal(d).round(MathContext.DECIMAL64).stripTrailingZeros().toPlainString();
+    return new BigDecimal(d).round(SIGNIFICANT).stripTrailingZeros().toPlainString();
   }
 
   /** A JSON-friendly number: a Long when integral, else the double. */

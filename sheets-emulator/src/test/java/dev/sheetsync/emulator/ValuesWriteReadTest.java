@@ -72,6 +72,14 @@ class ValuesWriteReadTest extends EmulatorTestSupport {
   }
 
   @Test
+  void formattedNumbersShowFifteenSignificantDigitsAsGoogleDoes() throws Exception {
+    put("Sheet1!A1", "USER_ENTERED", rows(row("9.38", "8.03", "=0.1+0.2", "1234.5")));
+
+    assertThat(get("Sheet1!A1:D1", "FORMATTED_VALUE"))
+        .isEqualTo(rows(row("9.38", "8.03", "0.3", "1234.5")));
+  }
+
+  @Test
   void rawStoresStringsAsTheyAre() throws Exception {
     put("Sheet1!A1", "RAW", rows(row("42", "=1+2", "'x", "TRUE", "2024-05-01")));
 
