@@ -4,12 +4,14 @@ import dev.sheetsync.queue.Change;
 import dev.sheetsync.queue.Outbox;
 import dev.sheetsync.queue.SyncAction;
 import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.RecordSnapshots;
 import dev.sheetsync.records.SheetEdits;
 import dev.sheetsync.sheets.ColumnLayout;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SheetText;
 import dev.sheetsync.sheets.TabLayout;
 import dev.sheetsync.system.ApiException;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -43,18 +45,21 @@ public class ConflictResolution {
   private final SheetEdits edits;
   private final Outbox outbox;
   private final SheetLayouts layouts;
+  private final RecordSnapshots snapshots;
 
   ConflictResolution(
       Conflicts conflicts,
       WrittenCells written,
       SheetEdits edits,
       Outbox outbox,
-      SheetLayouts layouts) {
+      SheetLayouts layouts,
+      RecordSnapshots snapshots) {
     this.conflicts = conflicts;
     this.written = written;
     this.edits = edits;
     this.outbox = outbox;
     this.layouts = layouts;
+    this.snapshots = snapshots;
   }
 
   /**
@@ -72,7 +77,14 @@ public class ConflictResolution {
           "Conflict " + id + " is already resolved (" + conflict.resolution() + ")");
     }
     SyncModel model = SyncModel.fromDbName(conflict.model());
-    if (conflict.recordId() != null) {
+    boolean live =
+        conflict.recordId() != null
+            && !snapshots.load(model, List.of(conflict.recordId())).isEmpty();
+    if (!live && keep == Keep.SHEET) {
+      throw ApiException.conflict(
+          "The record was deleted; only {\"keep\":\"database\"} can resolve this conflict");
+    }
+    if (live) {
       if (keep == Keep.SHEET) {
         ColumnLayout column = column(model, conflict.column());
         String field = column.source();

@@ -75,7 +75,7 @@ class BatchPlanner {
           Set<UUID> toLoad =
               records.stream().filter(r -> !r.deletes()).map(r -> r.id).collect(Collectors.toSet());
           Map<UUID, RecordSnapshot> loaded = snapshots.load(model, toLoad);
-          Map<UUID, WrittenRow> written = base.load(model, toLoad);
+          Map<UUID, WrittenRow> written = base.load(model, byRecord.keySet());
           Set<String> kept = keptCells(records.get(0).tab, toLoad);
           for (RecordWork record : records) {
             record.snapshot = loaded.get(record.id);

@@ -21,12 +21,14 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Finds people's edits before a batch overwrites them. The rows the batch updates are read whole
- * (one {@code values.batchGet}, only when some row has a base to compare with) and every cell
- * sheetsync owns is compared with what it last wrote there ({@code RecordWork.base}). A difference
- * is a person's edit: it is stored as a conflict (with the written, sheet and database values)
- * before any cell is touched, and the column's {@code on-edit} decides the rest: {@code overwrite}
- * writes the database's value, {@code keep} leaves the cell until the conflict is resolved.
+ * Finds people's edits before a batch overwrites them (or its deletion removes them: a deleted
+ * record's row loses what people typed into sheetsync's cells, so that is a conflict too). The rows
+ * the batch updates are read whole (one {@code values.batchGet}, only when some row has a base to
+ * compare with) and every cell sheetsync owns is compared with what it last wrote there ({@code
+ * RecordWork.base}). A difference is a person's edit: it is stored as a conflict (with the written,
+ * sheet and database values) before any cell is touched, and the column's {@code on-edit} decides
+ * the rest: {@code overwrite} writes the database's value, {@code keep} leaves the cell until the
+ * conflict is resolved.
  *
  * <p>No conflict when the person typed what the database holds now (nothing would be lost), when
  * the row no longer holds the record (people moved it since the key read: {@link Verification}
@@ -54,10 +56,19 @@ class EditCheck {
             .register(meters);
   }
 
-  /** The records whose rows the check reads: updates of rows sheetsync wrote before. */
+  /**
+   * The records whose rows the check reads: updates of rows sheetsync wrote before, and deletions
+   * (mark, clear, delete-row), whose rows lose what people typed into sheetsync's cells.
+   */
   static List<RecordWork> checked(List<RecordWork> open) {
     return open.stream()
-        .filter(r -> r.open() && r.op == Op.UPDATE && !r.rewritesWhole())
+        .filter(
+            r ->
+                r.open()
+                    && ((r.op == Op.UPDATE && !r.rewritesWhole())
+                        || r.op == Op.MARK
+                        || r.op == Op.CLEAR
+                        || r.op == Op.DELETE_ROW))
         .filter(r -> r.base != null && !r.base.deleted())
         .toList();
   }
@@ -87,8 +98,12 @@ class EditCheck {
       if (row == null || !CellDisplay.at(row, tab.keyColumn()).equals(r.key())) {
         continue;
       }
-      r.shown = row;
-      List<Object> database = mapper.toRow(r.tab, r.snapshot, r.row, RowMode.UPDATE);
+      boolean deleting = r.deletes();
+      if (!deleting) {
+        r.shown = row;
+      }
+      List<Object> database =
+          deleting ? null : mapper.toRow(r.tab, r.snapshot, r.row, RowMode.UPDATE);
       for (int i = 0; i < r.tab.width(); i++) {
         ColumnLayout column = r.tab.columns().get(i);
         String written = column.owned() ? r.base.cell(column.header()) : null;
@@ -96,9 +111,15 @@ class EditCheck {
           continue;
         }
         String shown = CellDisplay.at(row, tab.column(i));
-        String now = CellDisplay.ofSent(database.get(i));
+        String now = deleting ? null : CellDisplay.ofSent(database.get(i));
         if (CellDisplay.same(column.format(), written, shown)
             || CellDisplay.same(column.format(), now, shown)) {
+          continue;
+        }
+        if (deleting) {
+          // The record is gone; its row takes the delete policy. The person's value is kept here.
+          drafts.add(
+              draft(r, column, written, shown, null, "record deleted; its row was " + policy(r)));
           continue;
         }
         if (column.readsIn()) {
@@ -106,20 +127,7 @@ class EditCheck {
           r.held.add(column.header());
           continue;
         }
-        drafts.add(
-            new ConflictDraft(
-                r.tab.model(),
-                r.id,
-                r.tab.tabName(),
-                column.header(),
-                r.row,
-                written,
-                shown,
-                now,
-                null,
-                text(r, "bookingCode", "request.bookingCode"),
-                text(r, "customerName", "request.customerName"),
-                column.onEdit() == OnEdit.OVERWRITE));
+        drafts.add(draft(r, column, written, shown, now, null));
         if (column.onEdit() == OnEdit.KEEP) {
           r.held.add(column.header());
         }
@@ -136,8 +144,42 @@ class EditCheck {
     }
   }
 
+  private static ConflictDraft draft(
+      RecordWork r,
+      ColumnLayout column,
+      String written,
+      String shown,
+      String database,
+      String message) {
+    return new ConflictDraft(
+        r.tab.model(),
+        r.id,
+        r.tab.tabName(),
+        column.header(),
+        r.row,
+        written,
+        shown,
+        database,
+        message,
+        text(r, "bookingCode", "request.bookingCode"),
+        text(r, "customerName", "request.customerName"),
+        r.deletes() || column.onEdit() == OnEdit.OVERWRITE);
+  }
+
+  private static String policy(RecordWork r) {
+    return switch (r.op) {
+      case MARK -> "marked " + r.tab.deleteMarker();
+      case CLEAR -> "cleared";
+      case DELETE_ROW -> "deleted";
+      default -> String.valueOf(r.op);
+    };
+  }
+
+  /** From the record, or for a deleted record from its last change's payload (taken before). */
   private static String text(RecordWork r, String field, String related) {
-    Object value = r.snapshot.fields().getOrDefault(field, r.snapshot.get(related));
+    Map<String, Object> fields =
+        r.snapshot != null ? r.snapshot.fields() : r.items.get(r.items.size() - 1).payload();
+    Object value = fields == null ? null : fields.getOrDefault(field, fields.get(related));
     return value == null ? null : value.toString();
   }
 }
