@@ -6,9 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The console's 24-hour chart, laid out in Java so the template only draws rectangles: per hour a
- * bar of succeeded items with failed items stacked on top, and a line for the pending backlog.
- * Plain SVG, so it renders without JavaScript and can be checked in tests.
+ * The console's 24-hour chart, laid out in Java: per hour a bar of succeeded items with failed
+ * items stacked on top, and a line for the pending backlog. Plain SVG, so it renders without
+ * JavaScript and can be checked in tests.
+ *
+ * <p>The SVG's elements are written here ({@link #svg()}) rather than by the template: 24 hours of
+ * a title, two bars and a label were some 260 template expressions, about a third of the console's
+ * rendering time. The markup holds only numbers and {@code HH:mm} labels made here, nothing a
+ * person typed, so it needs no escaping.
  */
 record ActivityChart(
     List<Slot> slots, String pendingLine, long maxValue, long totalProcessed, long totalFailed) {
@@ -42,6 +47,54 @@ record ActivityChart(
   /** Baseline of the hour labels. */
   public int labelY() {
     return HEIGHT + 13;
+  }
+
+  /**
+   * The chart's elements: per hour a group of its tooltip, the succeeded and failed bars and (every
+   * third hour) its label; then the backlog line.
+   */
+  public String svg() {
+    StringBuilder out = new StringBuilder(8192);
+    for (int i = 0; i < slots.size(); i++) {
+      Slot s = slots.get(i);
+      out.append("<g><title>")
+          .append(s.label())
+          .append(": ")
+          .append(s.succeeded())
+          .append(" written, ")
+          .append(s.failed())
+          .append(" failed, ")
+          .append(s.pending())
+          .append(" waiting</title>");
+      bar(out, "ok", s.x(), s.succeededY(), s.succeededHeight());
+      bar(out, "bad", s.x(), s.failedY(), s.failedHeight());
+      if (i % 3 == 0) {
+        out.append("<text class=\"hour\" x=\"")
+            .append(s.x())
+            .append("\" y=\"")
+            .append(labelY())
+            .append("\">")
+            .append(s.label())
+            .append("</text>");
+      }
+      out.append("</g>");
+    }
+    out.append("<polyline class=\"pending\" points=\"")
+        .append(pendingLine)
+        .append("\"></polyline>");
+    return out.toString();
+  }
+
+  private static void bar(StringBuilder out, String css, int x, int y, int height) {
+    out.append("<rect class=\"")
+        .append(css)
+        .append("\" x=\"")
+        .append(x)
+        .append("\" y=\"")
+        .append(y)
+        .append("\" height=\"")
+        .append(height)
+        .append("\" width=\"24\"></rect>");
   }
 
   static ActivityChart of(List<Hour> hours) {

@@ -6,13 +6,13 @@ import dev.sheetsync.pause.SyncPauses;
 import dev.sheetsync.queue.HourlyActivity;
 import dev.sheetsync.queue.QueueStats;
 import dev.sheetsync.queue.SyncLog;
+import dev.sheetsync.queue.SyncLogEntry;
 import dev.sheetsync.queue.SyncQueue;
 import dev.sheetsync.reconcile.ReconcileReports;
 import dev.sheetsync.runs.RunHistory;
 import dev.sheetsync.security.CurrentUser;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sync.ClusterLock;
-import dev.sheetsync.system.Paging;
 import dev.sheetsync.users.Permissions;
 import dev.sheetsync.users.SignedInUser;
 import java.util.List;
@@ -76,18 +76,22 @@ class AdminController {
     model.addAttribute("stats", stats);
     model.addAttribute("paused", pauses.open());
     model.addAttribute("oldestPending", Ages.describe(stats.oldestPendingAgeSeconds()));
-    model.addAttribute("lastProcessed", syncLog.lastProcessed().orElse(null));
     if (admin) {
+      List<SyncLogEntry> logs = syncLog.recentWriteBackLogs(RECENT_LOGS);
+      // The newest log row is the last write-back: one statement fewer per load.
+      model.addAttribute("lastProcessed", SyncLog.lastProcessed(logs).orElse(null));
       model.addAttribute("waiting", queue.waiting(WAITING));
       model.addAttribute("failed", queue.recentFailed(RECENT_FAILED));
-      model.addAttribute("logs", syncLog.recentWriteBackLogs(RECENT_LOGS));
-      model.addAttribute("runs", runs.page(new Paging(0, RECENT_RUNS)).items());
+      model.addAttribute("logs", logs);
+      model.addAttribute("runs", runs.latest(RECENT_RUNS));
       model.addAttribute("conflicts", conflicts.page(Conflict.OPEN, new Paging(0, OPEN_CONFLICTS)));
       model.addAttribute("chart", chart(syncLog.hourlyActivity()));
       model.addAttribute("running", lock.isHeldAnywhere(ClusterLock.Name.WRITE_BACK));
       model.addAttribute("spreadsheetUrl", spreadsheet.spreadsheetUrl());
       model.addAttribute("spreadsheetEmbedded", spreadsheet.embedded());
       model.addAttribute("lastReconcile", reconcileReports.last().orElse(null));
+    } else {
+      model.addAttribute("lastProcessed", syncLog.lastProcessed().orElse(null));
     }
     return "admin/index";
   }

@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * log rows). A past hour cannot change once it has ended, so each one is computed once, by
  * whichever instance needs it first, and kept in {@code sync_activity_hours}; only the hours not
  * yet {@link #SETTLE settled} and the current one are computed on each load, and they read only the
- * latest rows through the indexes.
+ * latest rows through the indexes: once the past hours are stored, a load is one statement.
  */
 @Component
 class ActivityHours {
@@ -32,11 +32,26 @@ class ActivityHours {
    */
   static final Duration SETTLE = Duration.ofMinutes(5);
 
-  static final String STORED =
+  /**
+   * The stored past hours and the current hour, in one statement: once every past hour is stored
+   * (all but the first minutes after startup and after each hour's end) a load needs nothing else.
+   * The current hour is counted without grouping (one range of the log's time index), and its
+   * backlog is what is open now: every PENDING or PROCESSING item was created before now and none
+   * of the COMPLETED ones is completed after it.
+   */
+  static final String STORED_AND_CURRENT =
       """
       select hour, succeeded, failed, waiting
         from sync_activity_hours
-       where hour between :from and :to
+       where hour >= :from and hour < :current
+      union all
+      select cast(:current as timestamptz),
+             count(*) filter (where status = 'SUCCESS'),
+             count(*) filter (where status = 'FAILED'),
+             (select count(*) from sync_queue where status in ('PENDING', 'PROCESSING'))
+        from sync_log
+       where synced_at >= :current and synced_at < :end
+         and action like 'WRITE\\_BACK%'
       """;
 
   static final String OUTCOMES =
@@ -98,9 +113,10 @@ class ActivityHours {
     OffsetDateTime current = now.truncatedTo(ChronoUnit.HOURS);
     OffsetDateTime from = current.minusHours(23);
     Map<OffsetDateTime, HourlyActivity> hours = new TreeMap<>();
-    jdbc.sql(STORED)
+    jdbc.sql(STORED_AND_CURRENT)
         .param("from", from)
-        .param("to", current)
+        .param("current", current)
+        .param("end", current.plusHours(1))
         .query(
             (rs, n) ->
                 new HourlyActivity(
@@ -115,11 +131,13 @@ class ActivityHours {
     while (hours.containsKey(firstMissing)) {
       firstMissing = firstMissing.plusHours(1);
     }
-    for (HourlyActivity computed : compute(firstMissing, current)) {
-      if (!hours.containsKey(computed.hour())) {
-        hours.put(computed.hour(), computed);
-        if (!computed.hour().plusHours(1).plus(SETTLE).isAfter(now)) {
-          store(computed);
+    if (firstMissing.isBefore(current)) {
+      for (HourlyActivity computed : compute(firstMissing, current.minusHours(1))) {
+        if (!hours.containsKey(computed.hour())) {
+          hours.put(computed.hour(), computed);
+          if (!computed.hour().plusHours(1).plus(SETTLE).isAfter(now)) {
+            store(computed);
+          }
         }
       }
     }

@@ -17,7 +17,9 @@ class QueueReports {
    * Everything but the COMPLETED items older than {@code :since}: a week of completed items at the
    * default retention is a million rows, and counting them on every console load took most of a
    * second. One scalar subquery per figure, so that each reads only its own index range (the status
-   * index, the completed-time index), whatever the planner thinks of an OR.
+   * index, the completed-time index), whatever the planner thinks of an OR. The first and last id
+   * of the older COMPLETED items come with the counts, so that a load which finds them where the
+   * kept count left them (nearly every load) is this one statement.
    */
   static final String STATS =
       """
@@ -32,7 +34,13 @@ class QueueReports {
                where status = 'COMPLETED' and processed_at is null)       as completed_recently,
              floor(extract(epoch from now()
                    - (select min(created_at) from sync_queue where status = 'PENDING')))::bigint
-                                                                           as oldest_waiting_age
+                                                                           as oldest_waiting_age,
+             (select id from sync_queue
+               where status = 'COMPLETED' and processed_at < :since
+               order by id limit 1)                                        as first_id,
+             (select id from sync_queue
+               where status = 'COMPLETED' and processed_at < :since
+               order by id desc limit 1)                                   as last_id
       """;
 
   /**
@@ -52,16 +60,6 @@ class QueueReports {
       """
       select count(*) from sync_queue
        where status = 'COMPLETED' and processed_at >= :from and processed_at < :to
-      """;
-
-  static final String COMPLETED_BEFORE_BOUNDS =
-      """
-      select (select id from sync_queue
-               where status = 'COMPLETED' and processed_at < :since
-               order by id limit 1) as first_id,
-             (select id from sync_queue
-               where status = 'COMPLETED' and processed_at < :since
-               order by id desc limit 1) as last_id
       """;
 
   /** Payload field names differ by model: a request's own, or its request's for the others. */
@@ -108,41 +106,43 @@ class QueueReports {
   QueueStats stats() {
     OffsetDateTime now = QueueClaims.now(clock);
     OffsetDateTime since = now.truncatedTo(ChronoUnit.HOURS);
-    long older = completedBefore(since);
-    return jdbc.sql(STATS)
-        .param("since", since)
-        .query(
-            (rs, n) -> {
-              long pending = rs.getLong("pending");
-              long processing = rs.getLong("processing");
-              long completed = rs.getLong("completed_recently") + older;
-              long failed = rs.getLong("failed");
-              return new QueueStats(
-                  pending,
-                  processing,
-                  completed,
-                  failed,
-                  pending + processing + completed + failed,
-                  rs.getObject("oldest_waiting_age", Long.class),
-                  rs.getLong("retrying"));
-            })
-        .single();
+    Counts counts =
+        jdbc.sql(STATS)
+            .param("since", since)
+            .query(
+                (rs, n) ->
+                    new Counts(
+                        rs.getLong("pending"),
+                        rs.getLong("processing"),
+                        rs.getLong("failed"),
+                        rs.getLong("retrying"),
+                        rs.getLong("completed_recently"),
+                        rs.getObject("oldest_waiting_age", Long.class),
+                        new CompletedBefore(
+                            since,
+                            -1,
+                            rs.getObject("first_id", Long.class),
+                            rs.getObject("last_id", Long.class))))
+            .single();
+    long completed = counts.completedRecently() + completedBefore(counts.completedBefore());
+    return new QueueStats(
+        counts.pending(),
+        counts.processing(),
+        completed,
+        counts.failed(),
+        counts.pending() + counts.processing() + completed + counts.failed(),
+        counts.oldestWaitingAge(),
+        counts.retrying());
   }
 
-  private long completedBefore(OffsetDateTime since) {
+  /**
+   * The count of COMPLETED items completed before {@code bounds.since()}, given their first and
+   * last id as they are now.
+   */
+  private long completedBefore(CompletedBefore bounds) {
+    OffsetDateTime since = bounds.since();
     CompletedBefore known = completedBefore;
     if (known != null && !known.since().isAfter(since)) {
-      CompletedBefore bounds =
-          jdbc.sql(COMPLETED_BEFORE_BOUNDS)
-              .param("since", since)
-              .query(
-                  (rs, n) ->
-                      new CompletedBefore(
-                          since,
-                          -1,
-                          rs.getObject("first_id", Long.class),
-                          rs.getObject("last_id", Long.class)))
-              .single();
       if (known.since().equals(since) && known.sameBounds(bounds)) {
         return known.count();
       }
@@ -213,6 +213,16 @@ class QueueReports {
                     rs.getObject("created_at", OffsetDateTime.class)))
         .list();
   }
+
+  /** What {@link #STATS} reads, before the older COMPLETED items are added. */
+  private record Counts(
+      long pending,
+      long processing,
+      long failed,
+      long retrying,
+      long completedRecently,
+      Long oldestWaitingAge,
+      CompletedBefore completedBefore) {}
 
   /** The count of COMPLETED items completed before {@code since}, with their first and last id. */
   private record CompletedBefore(OffsetDateTime since, long count, Long firstId, Long lastId) {

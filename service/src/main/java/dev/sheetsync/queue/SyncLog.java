@@ -75,6 +75,15 @@ public class SyncLog {
   }
 
   /**
+   * {@link #lastProcessed()} read off rows just returned by {@link #recentWriteBackLogs} with a
+   * limit of at least 1: the same rows, newest first, so the first one's time is the latest (and
+   * none means never), without asking the database again.
+   */
+  public static Optional<OffsetDateTime> lastProcessed(List<SyncLogEntry> recentWriteBackLogs) {
+    return recentWriteBackLogs.stream().findFirst().map(SyncLogEntry::syncedAt);
+  }
+
+  /**
    * Outcomes per hour and the backlog at each hour's end over the last 24 hours, oldest hour first,
    * 24 entries. Past hours are computed once and kept (see {@link ActivityHours}).
    */

@@ -100,30 +100,38 @@ public class RunHistory {
 
   /** Runs newest first. */
   public Page<Run> page(Paging paging) {
-    List<Run> runs =
-        jdbc.sql(PAGE)
-            .param("size", paging.size())
-            .param("offset", paging.offset())
-            .query(
-                (rs, n) ->
-                    new Run(
-                        rs.getLong("id"),
-                        rs.getString("trigger"),
-                        rs.getString("instance"),
-                        rs.getObject("started_at", OffsetDateTime.class)
-                            .withOffsetSameInstant(ZoneOffset.UTC),
-                        rs.getLong("duration_ms"),
-                        rs.getString("outcome"),
-                        rs.getInt("processed"),
-                        rs.getInt("succeeded"),
-                        rs.getInt("failed"),
-                        rs.getInt("skipped"),
-                        rs.getInt("released"),
-                        rs.getLong("sheets_requests"),
-                        rs.getString("stopped_by")))
-            .list();
+    List<Run> runs = list(paging.size(), paging.offset());
     long total = jdbc.sql(COUNT).query(Long.class).single();
     return Page.of(runs, paging, total);
+  }
+
+  /** The latest {@code limit} runs, newest first, without the total a page needs. */
+  public List<Run> latest(int limit) {
+    return list(limit, 0);
+  }
+
+  private List<Run> list(int size, long offset) {
+    return jdbc.sql(PAGE)
+        .param("size", size)
+        .param("offset", offset)
+        .query(
+            (rs, n) ->
+                new Run(
+                    rs.getLong("id"),
+                    rs.getString("trigger"),
+                    rs.getString("instance"),
+                    rs.getObject("started_at", OffsetDateTime.class)
+                        .withOffsetSameInstant(ZoneOffset.UTC),
+                    rs.getLong("duration_ms"),
+                    rs.getString("outcome"),
+                    rs.getInt("processed"),
+                    rs.getInt("succeeded"),
+                    rs.getInt("failed"),
+                    rs.getInt("skipped"),
+                    rs.getInt("released"),
+                    rs.getLong("sheets_requests"),
+                    rs.getString("stopped_by")))
+        .list();
   }
 
   /** Runs since {@code since} whose reason to stop contains {@code fragment} (e.g. {@code 429}). */

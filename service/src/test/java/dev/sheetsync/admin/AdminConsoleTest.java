@@ -98,6 +98,14 @@ class AdminConsoleTest {
     assertThat(second.succeededHeight()).isEqualTo(second.failedHeight());
     assertThat(second.failedY() + second.failedHeight()).isEqualTo(second.succeededY());
     assertThat(chart.pendingLine()).endsWith("," + (ActivityChart.HEIGHT - 150));
+    assertThat(chart.svg())
+        .contains("<title>01:00: 5 written, 5 failed, 20 waiting</title>")
+        .contains(
+            "<rect class=\"bad\" x=\"%d\" y=\"%d\" height=\"%d\" width=\"24\"></rect>"
+                .formatted(second.x(), second.failedY(), second.failedHeight()))
+        .contains("<text class=\"hour\" x=\"3\" y=\"%d\">00:00</text>".formatted(chart.labelY()))
+        .doesNotContain(">01:00</text>")
+        .endsWith("<polyline class=\"pending\" points=\"" + chart.pendingLine() + "\"></polyline>");
   }
 
   @Test

@@ -21,11 +21,7 @@ public final class QueryPlans {
     OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
     OffsetDateTime hour = now.truncatedTo(ChronoUnit.HOURS);
     Map<String, String> plans = new LinkedHashMap<>();
-    plans.put(
-        "QueueReports.STATS", plan(jdbc, QueueReports.STATS, Map.of("now", now, "since", hour)));
-    plans.put(
-        "QueueReports.COMPLETED_BEFORE_BOUNDS",
-        plan(jdbc, QueueReports.COMPLETED_BEFORE_BOUNDS, Map.of("since", hour)));
+    plans.put("QueueReports.STATS", plan(jdbc, QueueReports.STATS, Map.of("since", hour)));
     plans.put(
         "QueueReports.RECENT_FAILED", plan(jdbc, QueueReports.RECENT_FAILED, Map.of("limit", 10)));
     plans.put("QueueReports.WAITING", plan(jdbc, QueueReports.WAITING, Map.of("limit", 10)));
@@ -33,17 +29,21 @@ public final class QueryPlans {
         "SyncLog.RECENT_WRITE_BACKS", plan(jdbc, SyncLog.RECENT_WRITE_BACKS, Map.of("limit", 20)));
     plans.put("SyncLog.LAST_PROCESSED", plan(jdbc, SyncLog.LAST_PROCESSED, Map.of()));
     plans.put(
-        "ActivityHours.STORED",
-        plan(jdbc, ActivityHours.STORED, Map.of("from", hour.minusHours(23), "to", hour)));
+        "ActivityHours.STORED_AND_CURRENT",
+        plan(
+            jdbc,
+            ActivityHours.STORED_AND_CURRENT,
+            Map.of("from", hour.minusHours(23), "current", hour, "end", hour.plusHours(1))));
+    // Past hours not stored yet (the first load, and the minutes after an hour's end).
     plans.put(
-        "ActivityHours.OUTCOMES (current hour)",
-        plan(jdbc, ActivityHours.OUTCOMES, Map.of("from", hour, "end", hour.plusHours(1))));
+        "ActivityHours.OUTCOMES (previous hour)",
+        plan(jdbc, ActivityHours.OUTCOMES, Map.of("from", hour.minusHours(1), "end", hour)));
     plans.put(
-        "ActivityHours.WAITING (current hour)",
+        "ActivityHours.WAITING (previous hour)",
         plan(
             jdbc,
             ActivityHours.WAITING,
-            Map.of("from", hour, "to", hour, "firstEnd", hour.plusHours(1))));
+            Map.of("from", hour.minusHours(1), "to", hour.minusHours(1), "firstEnd", hour)));
     return plans.entrySet().stream()
         .map(e -> "== " + e.getKey() + "\n" + e.getValue())
         .collect(Collectors.joining("\n"));

@@ -42,6 +42,8 @@ class SyncLogTest {
 
     assertThat(recent).extracting(SyncLogEntry::action).containsExactly("UPDATE", "CREATE");
     assertThat(log.lastProcessed()).contains(recent.get(0).syncedAt());
+    assertThat(SyncLog.lastProcessed(recent)).isEqualTo(log.lastProcessed());
+    assertThat(SyncLog.lastProcessed(List.of())).isEmpty();
   }
 
   @Test
