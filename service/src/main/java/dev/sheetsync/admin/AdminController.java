@@ -13,6 +13,7 @@ import dev.sheetsync.runs.RunHistory;
 import dev.sheetsync.security.CurrentUser;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sync.ClusterLock;
+import dev.sheetsync.system.Paging;
 import dev.sheetsync.users.Permissions;
 import dev.sheetsync.users.SignedInUser;
 import java.util.List;
