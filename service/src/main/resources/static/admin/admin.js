@@ -112,7 +112,11 @@
       await refresh();
     } else {
       button.disabled = false;
-      button.title = body.error || "HTTP " + status;
+      // A refused value names its field: show why, not only "Validation failed".
+      const reasons = body.fields ? Object.keys(body.fields).map(function (f) {
+        return f + " " + body.fields[f];
+      }) : [];
+      button.title = reasons.length ? reasons.join("; ") : body.error || "HTTP " + status;
     }
   }
 

@@ -157,6 +157,24 @@ public class Conflicts {
     return jdbc.sql(LOCK).param("id", id).query(Conflicts::map).optional();
   }
 
+  /**
+   * Resolves the OPEN conflict of a record's cell, if any, as {@code resolution} by {@code by}:
+   * people settled it themselves (the value they typed since was applied, or matches the record).
+   */
+  public void settled(SyncModel model, UUID recordId, String header, String resolution, String by) {
+    jdbc.sql(
+            "update sync_conflicts set status = 'RESOLVED', resolution = :resolution,"
+                + " resolved_at = now(), resolved_by = :by"
+                + " where status = 'OPEN' and model = :model and record_id = :id"
+                + " and column_header = :header")
+        .param("resolution", resolution)
+        .param("by", by)
+        .param("model", model.dbName())
+        .param("id", recordId)
+        .param("header", header)
+        .update();
+  }
+
   /** Marks an OPEN conflict resolved; false when it was not open. */
   boolean resolve(long id, String resolution, String by) {
     return jdbc.sql(RESOLVE)

@@ -45,17 +45,21 @@ class ConflictsController {
       description =
           "Admin only. Cells sheetsync owns that people changed in the sheet, newest first, with"
               + " what sheetsync wrote, what the sheet shows and the database's value. status ="
-              + " OPEN, RESOLVED or empty for all.",
+              + " OPEN (when absent), RESOLVED, or empty (?status=) for all.",
       security = @SecurityRequirement(name = "session"))
   @ApiResponse(responseCode = "200", description = "{items, page, size, total}")
   @ApiResponse(responseCode = "400", description = "Unknown status, bad page or size")
   @ApiResponse(responseCode = "403", description = "Logged in, but not an admin")
   Page<Conflict> list(
-      @RequestParam(defaultValue = "OPEN") String status,
+      // No default value: Spring would use it for "?status=" too, which means all.
+      @RequestParam(required = false) String status,
       @RequestParam(defaultValue = "0") int page,
       @RequestParam(defaultValue = "" + Paging.DEFAULT_SIZE) int size) {
     requireAdmin();
-    String wanted = status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
+    String wanted =
+        status == null
+            ? Conflict.OPEN
+            : status.isBlank() ? null : status.strip().toUpperCase(Locale.ROOT);
     if (wanted != null && !wanted.equals(Conflict.OPEN) && !wanted.equals(Conflict.RESOLVED)) {
       throw ApiException.invalid(Map.of("status", "must be OPEN, RESOLVED or empty"));
     }

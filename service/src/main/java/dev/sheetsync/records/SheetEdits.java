@@ -6,6 +6,7 @@ import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -89,7 +90,14 @@ public class SheetEdits {
     Class<?> type = component.getType();
     try {
       if (type.isEnum()) {
-        return value.toString().strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+        String name = value.toString().strip().toUpperCase(Locale.ROOT).replace(' ', '_');
+        List<String> allowed =
+            Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).toList();
+        if (!allowed.contains(name)) {
+          throw ApiException.invalid(
+              Map.of(field, "'" + shorten(value.toString()) + "' is not one of " + allowed));
+        }
+        return name;
       }
       if (type == Integer.class && value instanceof BigDecimal number) {
         return number.intValueExact();
@@ -108,6 +116,10 @@ public class SheetEdits {
     }
     throw ApiException.invalid(
         Map.of(field, "cannot take the value '" + value + "' (" + type.getSimpleName() + ")"));
+  }
+
+  private static String shorten(String text) {
+    return text.length() > 40 ? text.substring(0, 40) + "…" : text;
   }
 
   private static Class<? extends RecordInput> inputType(SyncModel model) {

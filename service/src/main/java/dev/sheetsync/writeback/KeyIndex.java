@@ -85,14 +85,37 @@ final class KeyIndex {
    * type into the key column is theirs.
    */
   List<Integer> copies() {
+    return copies(Map.of());
+  }
+
+  /**
+   * Rows to remove so that each record id is left in one row: the row in {@code keep} (the row
+   * sheetsync last wrote the record to) when it still holds the id, else the first. A copy people
+   * pasted above the record's row must not win over the row holding their other cells.
+   */
+  List<Integer> copies(Map<String, Integer> keep) {
     List<Integer> copies = new ArrayList<>();
     rows.forEach(
         (id, at) -> {
           if (at.size() > 1 && isRecordId(id)) {
-            copies.addAll(at.subList(1, at.size()));
+            Integer stored = keep.get(id);
+            int kept = stored != null && at.contains(stored) ? stored : at.get(0);
+            at.stream().filter(r -> r != kept).forEach(copies::add);
           }
         });
     return copies;
+  }
+
+  /** Ids that appear in more than one row. */
+  java.util.Set<String> copiedIds() {
+    java.util.Set<String> ids = new java.util.HashSet<>();
+    rows.forEach(
+        (id, at) -> {
+          if (at.size() > 1 && isRecordId(id)) {
+            ids.add(id);
+          }
+        });
+    return ids;
   }
 
   private static boolean isRecordId(String key) {

@@ -64,6 +64,9 @@ class ReadIn {
   /** Who resolves conflicts settled by an {@code on-conflict} setting. */
   static final String AUTOMATIC = "sheetsync (on-conflict)";
 
+  /** Who resolves a conflict people settled by typing an acceptable value since. */
+  static final String READ_IN = "sheetsync (read-in)";
+
   private final SheetReader reader;
   private final SheetLayouts layouts;
   private final WrittenCells base;
@@ -157,10 +160,19 @@ class ReadIn {
     List<Object> keys = read.columns().get(tab.keyColumn());
     List<Edit> found = new ArrayList<>();
     Set<UUID> seen = new HashSet<>();
+    Set<UUID> copied = new HashSet<>();
     for (int i = tab.headerRow(); keys != null && i < keys.size(); i++) {
       UUID id = uuid(CellDisplay.ofRead(keys.get(i)));
-      if (id == null || !seen.add(id)) {
-        continue; // people's own row, or a copy (the first row is the record's)
+      if (id != null && !seen.add(id)) {
+        copied.add(id);
+      }
+    }
+    for (int i = tab.headerRow(); keys != null && i < keys.size(); i++) {
+      UUID id = uuid(CellDisplay.ofRead(keys.get(i)));
+      if (id == null || copied.contains(id)) {
+        // People's own row; or an id in several rows (pasted): which row speaks for the record is
+        // not known, so nothing is read in from any of them until the copies are gone.
+        continue;
       }
       Map<String, String> cells = written.get(id);
       for (ColumnLayout column : columns) {
@@ -249,6 +261,9 @@ class ReadIn {
           tx -> {
             edits.apply(edit.tab().model(), edit.id(), field, value);
             base.acknowledge(edit.tab().model(), edit.id(), edit.column().header(), edit.shown());
+            // A refused value typed earlier in this cell is settled by the one applied now.
+            conflicts.settled(
+                edit.tab().model(), edit.id(), edit.column().header(), "SHEET", READ_IN);
           });
       return null;
     } catch (ApiException e) {

@@ -62,6 +62,30 @@ class RowIndexes {
                 .update());
   }
 
+  /** The stored sheet row of each of these records that has one (ids as text). */
+  Map<String, Integer> stored(SyncModel model, Collection<String> ids) {
+    Map<String, Integer> rows = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return rows;
+    }
+    String table =
+        switch (model) {
+          case REQUEST -> "requests";
+          case OPERATOR -> "operators";
+          case REVENUE -> "revenues";
+        };
+    jdbc.sql(
+            "select id::text as id, sheet_row_index from "
+                + table
+                + " where id = any(cast(:ids as uuid[])) and sheet_row_index is not null")
+        .param("ids", ids.toArray(String[]::new))
+        .query(
+            rs -> {
+              rows.put(rs.getString("id"), rs.getInt("sheet_row_index"));
+            });
+    return rows;
+  }
+
   /** Which of these records have a DELETE in the queue (in any state). */
   Set<UUID> withQueuedDelete(Collection<UUID> ids) {
     return new HashSet<>(

@@ -51,6 +51,7 @@ class SheetWriter {
   private final Verification verification;
   private final RowMapper mapper;
   private final EditCheck editCheck;
+  private final RowIndexes rowIndexes;
 
   SheetWriter(
       Sheets sheets,
@@ -61,7 +62,8 @@ class SheetWriter {
       RowDeletes deletes,
       Verification verification,
       RowMapper mapper,
-      EditCheck editCheck) {
+      EditCheck editCheck,
+      RowIndexes rowIndexes) {
     this.sheets = sheets;
     this.spreadsheetId = target.spreadsheetId();
     this.calls = calls;
@@ -71,6 +73,7 @@ class SheetWriter {
     this.verification = verification;
     this.mapper = mapper;
     this.editCheck = editCheck;
+    this.rowIndexes = rowIndexes;
   }
 
   /** Writes the open records of a batch and settles each (written, skipped, failed, released). */
@@ -149,10 +152,10 @@ class SheetWriter {
   }
 
   /**
-   * A record has one row. A second row with its id is a copy, almost always ours (a request Google
-   * applied after we had given up on it). The copy goes stale at the next update, so it is removed,
-   * keeping the first row, which updates have always gone to. Costs nothing when there are no
-   * copies.
+   * A record has one row. A second row with its id is a copy: ours (a request Google applied after
+   * we had given up on it) or pasted by people. The copy goes stale at the next update, so it is
+   * removed, keeping the row sheetsync last wrote the record to (its stored row, when it still
+   * holds the id; else the first). Costs nothing when there are no copies.
    */
   private void removeCopies(SheetSnapshot sheet, List<RecordWork> open, long deadline)
       throws GoogleCallException {
@@ -164,8 +167,14 @@ class SheetWriter {
             .filter(t -> !sheet.keys(t.layout()).copies().isEmpty())
             .toList();
     if (!withCopies.isEmpty()) {
+      Map<TabLayout, Map<String, Integer>> keep = new LinkedHashMap<>();
+      for (LiveTab tab : withCopies) {
+        keep.put(
+            tab.layout(),
+            rowIndexes.stored(tab.layout().model(), sheet.keys(tab.layout()).copiedIds()));
+      }
       Map<TabLayout, List<Integer>> removed =
-          deletes.delete(sheet, withCopies, tab -> KeyIndex::copies, deadline);
+          deletes.delete(sheet, withCopies, tab -> index -> index.copies(keep.get(tab)), deadline);
       removed.forEach(
           (tab, rows) ->
               log.warn(

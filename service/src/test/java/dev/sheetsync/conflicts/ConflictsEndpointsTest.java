@@ -140,6 +140,27 @@ class ConflictsEndpointsTest {
   }
 
   @Test
+  void anEmptyStatusListsEveryConflictAndNoneListsTheOpenOnes() {
+    long resolved = conflict("Customer", "Ada Lovelace", "Ada");
+    conflict("Phone", "+44 1", "+1 2");
+    admin.post("/api/sync/conflicts/" + resolved + "/resolve", "{\"keep\":\"database\"}");
+
+    assertThat(admin.get("/api/sync/conflicts?status=").json().path("total").asLong()).isEqualTo(2);
+    assertThat(admin.get("/api/sync/conflicts").json().path("total").asLong()).isEqualTo(1);
+    assertThat(admin.get("/api/sync/conflicts?status=resolved").json().path("total").asLong())
+        .isEqualTo(1);
+  }
+
+  @Test
+  void anEnumGivenByItsNumberIsA400InTheApi() {
+    assertThat(admin.patch("/api/requests/" + request, "{\"status\":1}").status()).isEqualTo(400);
+    assertThat(admin.patch("/api/requests/" + request, "{\"status\":\"3\"}").status())
+        .isEqualTo(400);
+    assertThat(admin.get("/api/requests/" + request).json().path("status").asText())
+        .isEqualTo("NEW");
+  }
+
+  @Test
   void badInputIsA400AndUnknownConflictsA404() {
     long id = conflict("Customer", "Ada Lovelace", "Ada");
 

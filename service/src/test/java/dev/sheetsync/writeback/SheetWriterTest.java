@@ -127,7 +127,9 @@ class SheetWriterTest {
             new Verification(reader),
             new RowMapper(),
             // Records built here have no written base, so the check reads and records nothing.
-            new EditCheck(reader, null, new RowMapper(), new SimpleMeterRegistry()));
+            new EditCheck(reader, null, new RowMapper(), new SimpleMeterRegistry()),
+            // No copies of a record in these tests: stored rows are never looked up.
+            null);
     people = new People(sheets, target);
     deadline = time.deadline(Duration.ofMinutes(1));
   }
