@@ -4,6 +4,7 @@ import dev.sheetsync.conflicts.Conflicts;
 import dev.sheetsync.conflicts.WrittenCells;
 import dev.sheetsync.conflicts.WrittenRow;
 import dev.sheetsync.queue.QueueItem;
+import dev.sheetsync.queue.SyncAction;
 import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.records.RecordSnapshots;
@@ -104,8 +105,9 @@ class BatchPlanner {
   }
 
   /**
-   * A record that is gone although its last change is not a DELETE: its DELETE is queued behind
-   * (possibly claimed by another batch), so the change is moot; without one, it is an error.
+   * A record that is gone although its last change is not a DELETE: with its DELETE among this
+   * batch's items (a rewrite queued after it by a repair), the row is deleted; with its DELETE
+   * queued behind (possibly claimed by another batch), the change is moot; without one, an error.
    */
   private void settleMissing(List<RecordWork> missing) {
     if (missing.isEmpty()) {
@@ -113,7 +115,9 @@ class BatchPlanner {
     }
     Set<UUID> deleted = rowIndexes.withQueuedDelete(missing.stream().map(r -> r.id).toList());
     for (RecordWork record : missing) {
-      if (deleted.contains(record.id)) {
+      if (record.items.stream().anyMatch(i -> i.action() == SyncAction.DELETE)) {
+        record.deletedInBatch = true; // its DELETE is here, followed by a rewrite: delete the row
+      } else if (deleted.contains(record.id)) {
         record.skip("record deleted since; its DELETE is queued");
       } else {
         record.fail(record.tab.model().dbName() + " " + record.id + " not found", true);

@@ -69,9 +69,15 @@ final class RecordWork {
     return id.toString();
   }
 
-  /** True when the record's last change is its deletion. */
+  /**
+   * Set when the record is gone and one of this batch's items is its DELETE, though a later item (a
+   * rewrite queued by a repair or a resolved conflict) follows it: the deletion is what to do.
+   */
+  boolean deletedInBatch;
+
+  /** True when the record's last change is its deletion (or it is gone, deleted in this batch). */
   boolean deletes() {
-    return last().action() == SyncAction.DELETE;
+    return deletedInBatch || last().action() == SyncAction.DELETE;
   }
 
   /** The latest row hint: the record's stored row, else the newest item's. Only a hint. */

@@ -13,6 +13,26 @@ import org.junit.jupiter.api.Test;
 class DeletePoliciesTest extends WriteBackTestSupport {
 
   @Test
+  void aRewriteQueuedAfterTheDeleteStillMarksTheRow() {
+    newRequest("Ada");
+    UUID gone = newRequest("Grace");
+    writeBack.runOnce();
+    records.deleteRequest(gone, false);
+    jdbc.sql(
+            "insert into sync_queue (action, model, record_id, payload)"
+                + " values ('UPDATE', 'Request', :id, '{}')")
+        .param("id", gone)
+        .update();
+
+    RunResult result = writeBack.runOnce();
+
+    assertThat(result.failed()).isZero();
+    assertThat(result.succeeded()).isEqualTo(2);
+    assertThat(sheet.cell(requestsTab, 3, "Status", ValueRender.FORMATTED_VALUE))
+        .isEqualTo("DELETED");
+  }
+
+  @Test
   void markWritesTheMarkerAndKeepsTheRest() {
     UUID keep = newRequest("Ada");
     UUID gone = newRequest("Grace");
