@@ -6,6 +6,9 @@ create table sheet_written_rows (
     model      text        not null check (model in ('Request', 'Operator', 'Revenue')),
     record_id  uuid        not null,
     cells      jsonb       not null,
+    -- Values a batch is about to write, stored before the write: after a crash between the write
+    -- and the outcome, the sheet may show them, and they are sheetsync's, not people's.
+    pending    jsonb,
     deleted    boolean     not null default false,
     written_at timestamptz not null default now(),
     primary key (model, record_id)

@@ -28,13 +28,13 @@ public class WrittenCells {
 
   private static final String LOAD =
       """
-      select record_id, cells, deleted from sheet_written_rows
+      select record_id, cells, pending, deleted from sheet_written_rows
        where model = :model and record_id = any(cast(:ids as uuid[]))
       """;
 
   private static final String LOAD_ALL =
       """
-      select record_id, cells, deleted from sheet_written_rows where model = :model
+      select record_id, cells, pending, deleted from sheet_written_rows where model = :model
       """;
 
   private static final String STORE =
@@ -45,8 +45,19 @@ public class WrittenCells {
              as u(id, cells, deleted)
       on conflict (model, record_id) do update
          set cells = sheet_written_rows.cells || excluded.cells,
+             pending = null,
              deleted = excluded.deleted,
              written_at = now()
+      """;
+
+  /** Before a write: what it will put in each row, kept until the outcome confirms it. */
+  private static final String STAGE =
+      """
+      insert into sheet_written_rows (model, record_id, cells, pending)
+      select :model, u.id, '{}', cast(u.cells as jsonb)
+        from unnest(cast(:ids as uuid[]), cast(:cells as text[])) as u(id, cells)
+      on conflict (model, record_id) do update
+         set pending = coalesce(sheet_written_rows.pending, '{}') || excluded.pending
       """;
 
   private static final String ACKNOWLEDGE =
@@ -62,7 +73,10 @@ public class WrittenCells {
       """
       select record_id,
              (select coalesce(jsonb_object_agg(key, value), '{}')
-                from jsonb_each_text(cells) where key = any(cast(:headers as text[]))) as cells
+                from jsonb_each_text(cells) where key = any(cast(:headers as text[]))) as cells,
+             (select coalesce(jsonb_object_agg(key, value), '{}')
+                from jsonb_each_text(coalesce(pending, '{}'))
+               where key = any(cast(:headers as text[]))) as pending
         from sheet_written_rows
        where model = :model and not deleted
       """;
@@ -86,10 +100,7 @@ public class WrittenCells {
         .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
         .query(
             rs -> {
-              rows.put(
-                  rs.getObject("record_id", UUID.class),
-                  new WrittenRow(
-                      json.readValue(rs.getString("cells"), CELLS), rs.getBoolean("deleted")));
+              rows.put(rs.getObject("record_id", UUID.class), row(rs));
             });
     return rows;
   }
@@ -100,16 +111,13 @@ public class WrittenCells {
         .param("model", model.dbName())
         .query(
             rs -> {
-              each.accept(
-                  rs.getObject("record_id", UUID.class),
-                  new WrittenRow(
-                      json.readValue(rs.getString("cells"), CELLS), rs.getBoolean("deleted")));
+              each.accept(rs.getObject("record_id", UUID.class), row(rs));
             });
   }
 
   /** The base of {@code headers} for every live record of {@code model} sheetsync wrote. */
-  public Map<UUID, Map<String, String>> cellsOf(SyncModel model, Collection<String> headers) {
-    Map<UUID, Map<String, String>> rows = new HashMap<>();
+  public Map<UUID, WrittenRow> cellsOf(SyncModel model, Collection<String> headers) {
+    Map<UUID, WrittenRow> rows = new HashMap<>();
     jdbc.sql(CELLS_OF)
         .param("model", model.dbName())
         .param("headers", headers.toArray(String[]::new))
@@ -117,9 +125,43 @@ public class WrittenCells {
             rs -> {
               rows.put(
                   rs.getObject("record_id", UUID.class),
-                  json.readValue(rs.getString("cells"), CELLS));
+                  new WrittenRow(
+                      json.readValue(rs.getString("cells"), CELLS),
+                      json.readValue(rs.getString("pending"), CELLS),
+                      false));
             });
     return rows;
+  }
+
+  /**
+   * Stages what a batch is about to write, before it writes (its own transaction): if the process
+   * dies after the write and before {@link #store}, the next run knows those values are its own.
+   */
+  public void stage(List<Written> writing) {
+    Map<SyncModel, List<Written>> byModel = new LinkedHashMap<>();
+    writing.stream()
+        .filter(w -> !w.cells().isEmpty())
+        .forEach(w -> byModel.computeIfAbsent(w.model(), m -> new java.util.ArrayList<>()).add(w));
+    byModel.forEach(
+        (model, rows) ->
+            jdbc.sql(STAGE)
+                .param("model", model.dbName())
+                .param(
+                    "ids", rows.stream().map(w -> w.recordId().toString()).toArray(String[]::new))
+                .param(
+                    "cells",
+                    rows.stream()
+                        .map(w -> json.writeValueAsString(w.cells()))
+                        .toArray(String[]::new))
+                .update());
+  }
+
+  private WrittenRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
+    String pending = rs.getString("pending");
+    return new WrittenRow(
+        json.readValue(rs.getString("cells"), CELLS),
+        pending == null ? Map.of() : json.readValue(pending, CELLS),
+        rs.getBoolean("deleted"));
   }
 
   /** Merges what a batch wrote, one statement per model; in the caller's transaction. */

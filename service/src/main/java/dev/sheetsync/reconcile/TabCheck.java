@@ -108,7 +108,7 @@ final class TabCheck {
         continue; // never written there: nothing to compare with
       }
       String shown = CellDisplay.at(cells, tab.column(i));
-      if (CellDisplay.same(column.format(), wrote, shown)) {
+      if (written.ours(column.header(), column.format(), shown)) {
         k.unchanged.set(i);
       } else {
         if (k.edited == null) {

@@ -112,7 +112,7 @@ class EditCheck {
         }
         String shown = CellDisplay.at(row, tab.column(i));
         String now = deleting ? null : CellDisplay.ofSent(database.get(i));
-        if (CellDisplay.same(column.format(), written, shown)
+        if (r.base.ours(column.header(), column.format(), shown)
             || CellDisplay.same(column.format(), now, shown)) {
           continue;
         }

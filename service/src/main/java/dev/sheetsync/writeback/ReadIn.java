@@ -5,6 +5,7 @@ import dev.sheetsync.conflicts.ConflictResolution;
 import dev.sheetsync.conflicts.ConflictResolution.Keep;
 import dev.sheetsync.conflicts.Conflicts;
 import dev.sheetsync.conflicts.WrittenCells;
+import dev.sheetsync.conflicts.WrittenRow;
 import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.records.RecordSnapshots;
@@ -155,7 +156,7 @@ class ReadIn {
   /** The cells whose display differs from the base (pure comparison, no database per row). */
   private List<Edit> edits(TabLayout tab, TabColumns read) {
     List<ColumnLayout> columns = tab.columns().stream().filter(ColumnLayout::readsIn).toList();
-    Map<UUID, Map<String, String>> written =
+    Map<UUID, WrittenRow> written =
         base.cellsOf(tab.model(), columns.stream().map(ColumnLayout::header).toList());
     List<Object> keys = read.columns().get(tab.keyColumn());
     List<Edit> found = new ArrayList<>();
@@ -174,16 +175,16 @@ class ReadIn {
         // not known, so nothing is read in from any of them until the copies are gone.
         continue;
       }
-      Map<String, String> cells = written.get(id);
+      WrittenRow row = written.get(id);
       for (ColumnLayout column : columns) {
-        String before = cells == null ? null : cells.get(column.header());
-        if (before == null && column.direction() == Direction.TWO_WAY) {
-          continue; // sheetsync never wrote it: nothing to tell a person's change from ours
-        }
+        String before = row == null ? null : row.cell(column.header());
         List<Object> column0 = read.columns().get(column.header());
         String shown = CellDisplay.ofRead(i < column0.size() ? column0.get(i) : null);
-        if (before != null && CellDisplay.same(column.format(), before, shown)) {
-          continue;
+        if (row != null && row.ours(column.header(), column.format(), shown)) {
+          continue; // what sheetsync wrote (or staged and may have written before a crash)
+        }
+        if (before == null && column.direction() == Direction.TWO_WAY) {
+          continue; // sheetsync never wrote it: nothing to tell a person's change from ours
         }
         if (before == null && shown.isEmpty()) {
           continue;

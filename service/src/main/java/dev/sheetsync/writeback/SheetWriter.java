@@ -52,6 +52,7 @@ class SheetWriter {
   private final RowMapper mapper;
   private final EditCheck editCheck;
   private final RowIndexes rowIndexes;
+  private final WriteAhead writeAhead;
 
   SheetWriter(
       Sheets sheets,
@@ -63,7 +64,8 @@ class SheetWriter {
       Verification verification,
       RowMapper mapper,
       EditCheck editCheck,
-      RowIndexes rowIndexes) {
+      RowIndexes rowIndexes,
+      WriteAhead writeAhead) {
     this.sheets = sheets;
     this.spreadsheetId = target.spreadsheetId();
     this.calls = calls;
@@ -74,6 +76,7 @@ class SheetWriter {
     this.mapper = mapper;
     this.editCheck = editCheck;
     this.rowIndexes = rowIndexes;
+    this.writeAhead = writeAhead;
   }
 
   /** Writes the open records of a batch and settles each (written, skipped, failed, released). */
@@ -117,6 +120,7 @@ class SheetWriter {
     rewritten.stream().filter(r -> r.range == null).forEach(r -> r.wrote(r.row));
     if (!data.isEmpty()) {
       try {
+        writeAhead.stage(rewritten.stream().filter(r -> r.range != null).toList());
         batchUpdate(data, deadline);
         rewritten.forEach(r -> r.wrote(r.row));
       } catch (GoogleCallException e) {

@@ -176,6 +176,31 @@ class PeopleEditsTest extends WriteBackTestSupport {
     assertThat(open()).isEmpty();
   }
 
+  @Test
+  void valuesAWriteStagedBeforeACrashAreNotTakenForPeoplesEdits() throws Exception {
+    UUID ada = newRequest("Ada");
+    writeBack.runOnce();
+    // A run staged and wrote "Ada Lovelace", then died before recording its outcome...
+    jdbc.sql(
+            "update sheet_written_rows set pending = '{\"Customer\":\"Ada Lovelace\"}'"
+                + " where record_id = :id")
+        .param("id", ada)
+        .update();
+    people.type("Requests", "C2", "Ada Lovelace");
+    // ...and the record changed again since.
+    renameCustomer(ada, "Ada King");
+
+    writeBack.runOnce();
+
+    assertThat(open()).isEmpty();
+    assertThat(people.cell("Requests", "C2", SHOWN)).isEqualTo("Ada King");
+    assertThat(
+            count(
+                "select count(*) from sheet_written_rows where pending is null"
+                    + " and cells->>'Customer' = 'Ada King'"))
+        .isEqualTo(1);
+  }
+
   private List<Conflict> open() {
     return conflicts.page(Conflict.OPEN, new Paging(0, 50)).items();
   }

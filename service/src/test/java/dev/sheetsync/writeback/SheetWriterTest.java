@@ -129,7 +129,9 @@ class SheetWriterTest {
             // Records built here have no written base, so the check reads and records nothing.
             new EditCheck(reader, null, new RowMapper(), new SimpleMeterRegistry()),
             // No copies of a record in these tests: stored rows are never looked up.
-            null);
+            null,
+            // No written-values base here: nothing to stage before writing.
+            writing -> {});
     people = new People(sheets, target);
     deadline = time.deadline(Duration.ofMinutes(1));
   }
