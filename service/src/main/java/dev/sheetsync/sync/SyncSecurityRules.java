@@ -1,8 +1,10 @@
 package dev.sheetsync.sync;
 
 import dev.sheetsync.security.SecurityRules;
+import dev.sheetsync.users.Permissions;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
@@ -23,6 +25,15 @@ class SyncSecurityRules {
       public void authorize(
           AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry
               requests) {
+        // Admin-only endpoints with typed bodies: judged before the body is read, so a seller
+        // gets 403 whatever the body, not a 400 about it.
+        requests
+            .requestMatchers(
+                HttpMethod.POST,
+                "/api/sync/resync",
+                "/api/sync/adopt",
+                "/api/sync/conflicts/*/resolve")
+            .access(SecurityRules.permission(Permissions.ALL));
         requests.requestMatchers("/api/sync/**").authenticated();
       }
 

@@ -185,6 +185,11 @@ class ConflictsEndpointsTest {
             seller.post("/api/sync/conflicts/" + id + "/resolve", "{\"keep\":\"sheet\"}").status())
         .isEqualTo(403);
     assertThat(new Http(port).get("/api/sync/conflicts").status()).isEqualTo(401);
+    // The role is judged before the body: a seller's invalid body is a 403 too.
+    assertThat(seller.post("/api/sync/conflicts/" + id + "/resolve", "{\"x\":1}").status())
+        .isEqualTo(403);
+    assertThat(seller.post("/api/sync/resync", "{\"keep\":\"sheet\"}").status()).isEqualTo(403);
+    assertThat(seller.post("/api/sync/adopt", "{\"keep\":\"sheet\"}").status()).isEqualTo(403);
     assertThat(admin.get("/api/sync/conflicts").json().path("total").asLong()).isEqualTo(1);
   }
 }
