@@ -73,7 +73,9 @@ final class Values {
       return 0.0;
     }
     try {
-      return Double.parseDouble(s);
+      double d = Double.parseDouble(s);
+      // Java reads "NaN" and "Infinity" as numbers; Sheets keeps them as text (#VALUE! in sums).
+      return Double.isFinite(d) ? d : FormulaEvaluator.VALUE;
     } catch (NumberFormatException e) {
       return FormulaEvaluator.VALUE;
     }

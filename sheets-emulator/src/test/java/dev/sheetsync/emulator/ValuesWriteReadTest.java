@@ -80,6 +80,14 @@ class ValuesWriteReadTest extends EmulatorTestSupport {
   }
 
   @Test
+  void nanAndInfinityTypedAreTextAndASumOverThemIsAValueErrorNotAFailure() throws Exception {
+    put("Sheet1!A1", "USER_ENTERED", rows(row("NaN", "Infinity", "=A1+1", "=B1*2")));
+
+    assertThat(get("Sheet1!A1:D1", "FORMATTED_VALUE"))
+        .isEqualTo(rows(row("NaN", "Infinity", "#VALUE!", "#VALUE!")));
+  }
+
+  @Test
   void rawStoresStringsAsTheyAre() throws Exception {
     put("Sheet1!A1", "RAW", rows(row("42", "=1+2", "'x", "TRUE", "2024-05-01")));
 
