@@ -118,6 +118,20 @@ public class Conflicts {
     return cells;
   }
 
+  /** Every cell of {@code model} with an OPEN conflict, as {@code recordId + "/" + header}. */
+  public Set<String> openCells(SyncModel model) {
+    Set<String> cells = new HashSet<>();
+    jdbc.sql(
+            "select record_id, column_header from sync_conflicts"
+                + " where status = 'OPEN' and model = :model and record_id is not null")
+        .param("model", model.dbName())
+        .query(
+            rs -> {
+              cells.add(cell(rs.getObject("record_id", UUID.class), rs.getString("column_header")));
+            });
+    return cells;
+  }
+
   /** The key of a cell in {@link #openCells}. */
   public static String cell(UUID recordId, String header) {
     return recordId + "/" + header;

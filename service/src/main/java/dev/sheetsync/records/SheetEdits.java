@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -40,8 +41,35 @@ public class SheetEdits {
     this.json = json;
   }
 
+  /**
+   * The record's field no longer holds the value the caller saw: someone changed it meanwhile (the
+   * change is not applied; the transaction rolls back).
+   */
+  public static final class ChangedMeanwhile extends RuntimeException {
+    ChangedMeanwhile(String field) {
+      super(field + " changed meanwhile");
+    }
+  }
+
   /** Sets {@code field} of the record to {@code value}. */
   public void apply(SyncModel model, UUID id, String field, Object value) {
+    apply(model, id, field, value, null, false);
+  }
+
+  /**
+   * Sets {@code field} to {@code value} only if the record (locked) still holds {@code expected}
+   * there (a value as {@link dev.sheetsync.records.RecordSnapshots} loads it), so a change
+   * committed between the caller's read and this write is never overwritten.
+   *
+   * @throws ChangedMeanwhile when it does not
+   */
+  public void applyIfUnchanged(
+      SyncModel model, UUID id, String field, Object value, Object expected) {
+    apply(model, id, field, value, expected, true);
+  }
+
+  private void apply(
+      SyncModel model, UUID id, String field, Object value, Object expected, boolean check) {
     Class<? extends RecordInput> type = inputType(model);
     RecordComponent component =
         editable(type, field)
@@ -55,15 +83,46 @@ public class SheetEdits {
     ObjectNode patch = json.createObjectNode();
     patch.set(field, json.valueToTree(convert(component, field, value)));
     switch (model) {
-      case REQUEST -> changes.updateRequest(id, c -> merge(c, patch, RequestInput.class, field));
-      case OPERATOR -> changes.updateOperator(id, c -> merge(c, patch, OperatorInput.class, field));
-      case REVENUE -> changes.updateRevenue(id, c -> merge(c, patch, RevenueInput.class, field));
+      case REQUEST ->
+          changes.updateRequest(
+              id, c -> merge(checked(c, field, expected, check), patch, RequestInput.class, field));
+      case OPERATOR ->
+          changes.updateOperator(
+              id,
+              c -> merge(checked(c, field, expected, check), patch, OperatorInput.class, field));
+      case REVENUE ->
+          changes.updateRevenue(
+              id, c -> merge(checked(c, field, expected, check), patch, RevenueInput.class, field));
     }
   }
 
   /** Whether {@code field} is one of the record's own fields people may change from the sheet. */
   public static boolean editable(SyncModel model, String field) {
     return editable(inputType(model), field).isPresent();
+  }
+
+  /** The locked record, if its field still holds {@code expected} (compared as JSON values). */
+  private <T> T checked(T current, String field, Object expected, boolean check) {
+    if (check) {
+      JsonNode now = json.valueToTree(current).get(field);
+      JsonNode seen = json.valueToTree(expected);
+      if (!sameValue(now, seen)) {
+        throw new ChangedMeanwhile(field);
+      }
+    }
+    return current;
+  }
+
+  private static boolean sameValue(JsonNode a, JsonNode b) {
+    boolean aNull = a == null || a.isNull();
+    boolean bNull = b == null || b.isNull();
+    if (aNull || bNull) {
+      return aNull && bNull;
+    }
+    if (a.isNumber() && b.isNumber()) {
+      return a.decimalValue().compareTo(b.decimalValue()) == 0;
+    }
+    return a.asString().equals(b.asString());
   }
 
   private <T> T merge(T current, ObjectNode patch, Class<T> type, String field) {

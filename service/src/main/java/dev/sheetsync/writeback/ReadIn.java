@@ -6,6 +6,9 @@ import dev.sheetsync.conflicts.ConflictResolution.Keep;
 import dev.sheetsync.conflicts.Conflicts;
 import dev.sheetsync.conflicts.WrittenCells;
 import dev.sheetsync.conflicts.WrittenRow;
+import dev.sheetsync.queue.Change;
+import dev.sheetsync.queue.Outbox;
+import dev.sheetsync.queue.SyncAction;
 import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.records.RecordSnapshots;
@@ -77,6 +80,7 @@ class ReadIn {
   private final SheetEdits edits;
   private final RowMapper mapper;
   private final TransactionTemplate transactions;
+  private final Outbox outbox;
   private final Counter applied;
 
   ReadIn(
@@ -89,6 +93,7 @@ class ReadIn {
       SheetEdits edits,
       RowMapper mapper,
       TransactionTemplate transactions,
+      Outbox outbox,
       MeterRegistry meters) {
     this.reader = reader;
     this.layouts = layouts;
@@ -99,6 +104,7 @@ class ReadIn {
     this.edits = edits;
     this.mapper = mapper;
     this.transactions = transactions;
+    this.outbox = outbox;
     this.applied =
         Counter.builder("sheetsync.readin.applied")
             .description("Cells people changed in the sheet that were applied to records")
@@ -109,6 +115,9 @@ class ReadIn {
   record Result(int applied, int conflicts, int unchanged) {
     static final Result NONE = new Result(0, 0, 0);
   }
+
+  /** A cell whose open conflict people withdrew by typing back what sheetsync last wrote. */
+  private record Withdrawn(TabLayout tab, UUID id, String header) {}
 
   /** One cell people changed: where, what sheetsync last wrote, what it shows now. */
   private record Edit(
@@ -138,7 +147,9 @@ class ReadIn {
     int conflicted = 0;
     int unchanged = 0;
     for (Map.Entry<TabLayout, TabColumns> e : read.entrySet()) {
-      List<Edit> found = edits(e.getKey(), e.getValue());
+      List<Withdrawn> withdrawn = new ArrayList<>();
+      List<Edit> found = edits(e.getKey(), e.getValue(), withdrawn);
+      withdraw(withdrawn);
       Result result = settle(e.getKey(), found);
       applied += result.applied();
       conflicted += result.conflicts();
@@ -154,7 +165,8 @@ class ReadIn {
   }
 
   /** The cells whose display differs from the base (pure comparison, no database per row). */
-  private List<Edit> edits(TabLayout tab, TabColumns read) {
+  private List<Edit> edits(TabLayout tab, TabColumns read, List<Withdrawn> withdrawn) {
+    Set<String> disputed = conflicts.openCells(tab.model());
     List<ColumnLayout> columns = tab.columns().stream().filter(ColumnLayout::readsIn).toList();
     Map<UUID, WrittenRow> written =
         base.cellsOf(tab.model(), columns.stream().map(ColumnLayout::header).toList());
@@ -181,7 +193,12 @@ class ReadIn {
         List<Object> column0 = read.columns().get(column.header());
         String shown = CellDisplay.ofRead(i < column0.size() ? column0.get(i) : null);
         if (row != null && row.ours(column.header(), column.format(), shown)) {
-          continue; // what sheetsync wrote (or staged and may have written before a crash)
+          // What sheetsync wrote (or staged and may have written before a crash). Typed back
+          // into a cell held by a conflict, it withdraws the person's side of that conflict.
+          if (disputed.contains(Conflicts.cell(id, column.header()))) {
+            withdrawn.add(new Withdrawn(tab, id, column.header()));
+          }
+          continue;
         }
         if (before == null && column.direction() == Direction.TWO_WAY) {
           continue; // sheetsync never wrote it: nothing to tell a person's change from ours
@@ -218,7 +235,19 @@ class ReadIn {
       } else if (edit.column().direction() == Direction.SHEET_TO_DB
           || edit.written() == null
           || CellDisplay.same(edit.column().format(), edit.written(), database)) {
-        String refused = apply(edit, field);
+        // Two-way: only if the field still holds what was just read (an API change committed
+        // meanwhile makes it a both-sides conflict instead of being overwritten).
+        Object seen = edit.column().direction() == Direction.TWO_WAY ? record.get(field) : null;
+        String refused;
+        try {
+          refused = apply(edit, field, edit.column().direction() == Direction.TWO_WAY, seen);
+        } catch (SheetEdits.ChangedMeanwhile e) {
+          RecordSnapshot now = snapshots.load(tab.model(), List.of(edit.id())).get(edit.id());
+          if (now != null) {
+            conflicted += bothChanged(edit, now, display(tab, now, edit.column()));
+          }
+          continue;
+        }
         if (refused == null) {
           applied++;
           this.applied.increment();
@@ -249,8 +278,22 @@ class ReadIn {
     return 1;
   }
 
+  /**
+   * People typed back what sheetsync last wrote into a cell held by a conflict: the conflict is
+   * settled for the database, and the record is queued so its value is written into the cell.
+   */
+  private void withdraw(List<Withdrawn> withdrawn) {
+    for (Withdrawn w : withdrawn) {
+      transactions.executeWithoutResult(
+          tx -> {
+            conflicts.settled(w.tab().model(), w.id(), w.header(), "DATABASE", READ_IN);
+            outbox.record(new Change(SyncAction.UPDATE, w.tab().model(), w.id(), null, Map.of()));
+          });
+    }
+  }
+
   /** The value into the record and the base, together; the record's refusal, or null. */
-  private String apply(Edit edit, String field) {
+  private String apply(Edit edit, String field, boolean ifUnchanged, Object seen) {
     Object value;
     try {
       value = SheetText.value(edit.column().format(), edit.shown());
@@ -260,7 +303,11 @@ class ReadIn {
     try {
       transactions.executeWithoutResult(
           tx -> {
-            edits.apply(edit.tab().model(), edit.id(), field, value);
+            if (ifUnchanged) {
+              edits.applyIfUnchanged(edit.tab().model(), edit.id(), field, value, seen);
+            } else {
+              edits.apply(edit.tab().model(), edit.id(), field, value);
+            }
             base.acknowledge(edit.tab().model(), edit.id(), edit.column().header(), edit.shown());
             // A refused value typed earlier in this cell is settled by the one applied now.
             conflicts.settled(

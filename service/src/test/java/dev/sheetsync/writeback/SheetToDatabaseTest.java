@@ -26,6 +26,7 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
 
   @Autowired Conflicts conflicts;
   @Autowired ConflictResolution resolution;
+  @Autowired dev.sheetsync.records.SheetEdits sheetEdits;
 
   People people;
 
@@ -196,6 +197,45 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
     assertThat(status(ada)).isEqualTo("CANCELLED");
     assertThat(people.cell("Requests", "N2", SHOWN)).isEqualTo("CANCELLED");
     assertThat(open()).isEmpty();
+  }
+
+  @Test
+  void typingBackTheLastWrittenValueWithdrawsThePersonsSideAndTheDatabaseValueIsWritten()
+      throws Exception {
+    UUID operator = newOperator(newRequest("Ada"));
+    writeBack.runOnce();
+    jdbc.sql("update operators set payment_status = 'PAID' where id = :id") // as the API would
+        .param("id", operator)
+        .update();
+    records.updateOperator(operator, o -> o); // queues the rewrite through the write path
+    people.type("Operators", "K2", "Partial");
+    writeBack.runOnce();
+    assertThat(open())
+        .singleElement()
+        .satisfies(c -> assertThat(c.sheetValue()).isEqualTo("Partial"));
+
+    people.type("Operators", "K2", "UNPAID"); // what sheetsync last wrote
+    writeBack.runOnce();
+
+    assertThat(open()).isEmpty();
+    assertThat(paymentStatus(operator)).isEqualTo("PAID");
+    assertThat(people.cell("Operators", "K2", SHOWN)).isEqualTo("PAID");
+  }
+
+  @Test
+  void aSheetValueIsNotAppliedOverAChangeCommittedSinceTheReadInLookedAtTheRecord() {
+    UUID ada = newRequest("Ada");
+
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                sheetEdits.applyIfUnchanged(
+                    dev.sheetsync.queue.SyncModel.REQUEST, ada, "status", "CANCELLED", "NEW"))
+        .isInstanceOf(dev.sheetsync.records.SheetEdits.ChangedMeanwhile.class);
+
+    assertThat(status(ada)).isEqualTo("CONFIRMED");
+    sheetEdits.applyIfUnchanged(
+        dev.sheetsync.queue.SyncModel.REQUEST, ada, "status", "CANCELLED", "CONFIRMED");
+    assertThat(status(ada)).isEqualTo("CANCELLED");
   }
 
   private long writes(RequestCounts before) {
