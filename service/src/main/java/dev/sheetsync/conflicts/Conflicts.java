@@ -132,6 +132,19 @@ public class Conflicts {
     return cells;
   }
 
+  /** People typed again into a cell an OPEN conflict holds: it shows their latest value. */
+  public void retyped(SyncModel model, UUID recordId, String header, String shown) {
+    jdbc.sql(
+            "update sync_conflicts set sheet_value = :shown, message = null"
+                + " where status = 'OPEN' and model = :model and record_id = :id"
+                + " and column_header = :header and sheet_value is distinct from :shown")
+        .param("shown", shown)
+        .param("model", model.dbName())
+        .param("id", recordId)
+        .param("header", header)
+        .update();
+  }
+
   /** The key of a cell in {@link #openCells}. */
   public static String cell(UUID recordId, String header) {
     return recordId + "/" + header;

@@ -82,7 +82,7 @@ class BatchPlanner {
             record.snapshot = loaded.get(record.id);
             record.base = written.get(record.id);
             for (ColumnLayout column : record.tab.columns()) {
-              if (column.onEdit() == OnEdit.KEEP
+              if ((column.onEdit() == OnEdit.KEEP || column.readsIn())
                   && kept.contains(Conflicts.cell(record.id, column.header()))) {
                 record.held.add(column.header());
               }
@@ -98,9 +98,13 @@ class BatchPlanner {
     return work;
   }
 
-  /** Cells of OPEN conflicts in on-edit keep columns: not written until resolved. */
+  /**
+   * Cells of OPEN conflicts in on-edit keep columns and in two-way columns (a dispute holds the
+   * cell as people left it): not written until resolved.
+   */
   private Set<String> keptCells(TabLayout tab, Set<UUID> ids) {
-    boolean anyKeep = tab.columns().stream().anyMatch(c -> c.onEdit() == OnEdit.KEEP);
+    boolean anyKeep =
+        tab.columns().stream().anyMatch(c -> c.onEdit() == OnEdit.KEEP || c.readsIn());
     return anyKeep ? conflicts.openCells(tab.model(), ids) : Set.of();
   }
 

@@ -6,9 +6,6 @@ import dev.sheetsync.conflicts.ConflictResolution.Keep;
 import dev.sheetsync.conflicts.Conflicts;
 import dev.sheetsync.conflicts.WrittenCells;
 import dev.sheetsync.conflicts.WrittenRow;
-import dev.sheetsync.queue.Change;
-import dev.sheetsync.queue.Outbox;
-import dev.sheetsync.queue.SyncAction;
 import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.records.RecordSnapshots;
@@ -80,7 +77,6 @@ class ReadIn {
   private final SheetEdits edits;
   private final RowMapper mapper;
   private final TransactionTemplate transactions;
-  private final Outbox outbox;
   private final Counter applied;
 
   ReadIn(
@@ -93,7 +89,6 @@ class ReadIn {
       SheetEdits edits,
       RowMapper mapper,
       TransactionTemplate transactions,
-      Outbox outbox,
       MeterRegistry meters) {
     this.reader = reader;
     this.layouts = layouts;
@@ -104,7 +99,6 @@ class ReadIn {
     this.edits = edits;
     this.mapper = mapper;
     this.transactions = transactions;
-    this.outbox = outbox;
     this.applied =
         Counter.builder("sheetsync.readin.applied")
             .description("Cells people changed in the sheet that were applied to records")
@@ -116,8 +110,8 @@ class ReadIn {
     static final Result NONE = new Result(0, 0, 0);
   }
 
-  /** A cell whose open conflict people withdrew by typing back what sheetsync last wrote. */
-  private record Withdrawn(TabLayout tab, UUID id, String header) {}
+  /** A cell held by an open conflict where people typed back what sheetsync last wrote. */
+  private record Withdrawn(TabLayout tab, UUID id, String header, String shown) {}
 
   /** One cell people changed: where, what sheetsync last wrote, what it shows now. */
   private record Edit(
@@ -194,9 +188,9 @@ class ReadIn {
         String shown = CellDisplay.ofRead(i < column0.size() ? column0.get(i) : null);
         if (row != null && row.ours(column.header(), column.format(), shown)) {
           // What sheetsync wrote (or staged and may have written before a crash). Typed back
-          // into a cell held by a conflict, it withdraws the person's side of that conflict.
+          // into a cell a conflict holds, it is the person's latest value in that dispute.
           if (disputed.contains(Conflicts.cell(id, column.header()))) {
-            withdrawn.add(new Withdrawn(tab, id, column.header()));
+            withdrawn.add(new Withdrawn(tab, id, column.header(), shown));
           }
           continue;
         }
@@ -279,16 +273,12 @@ class ReadIn {
   }
 
   /**
-   * People typed back what sheetsync last wrote into a cell held by a conflict: the conflict is
-   * settled for the database, and the record is queued so its value is written into the cell.
+   * People typed back what sheetsync last wrote into a cell a conflict holds: that is their latest
+   * value in the dispute, so the conflict shows it (the cell stays held until it is resolved).
    */
   private void withdraw(List<Withdrawn> withdrawn) {
     for (Withdrawn w : withdrawn) {
-      transactions.executeWithoutResult(
-          tx -> {
-            conflicts.settled(w.tab().model(), w.id(), w.header(), "DATABASE", READ_IN);
-            outbox.record(new Change(SyncAction.UPDATE, w.tab().model(), w.id(), null, Map.of()));
-          });
+      conflicts.retyped(w.tab().model(), w.id(), w.header(), w.shown());
     }
   }
 

@@ -19,7 +19,6 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -115,15 +114,12 @@ class TwoWayIT {
   }
 
   /**
-   * The same with the API's changes sent while the runs go (racing the read-in). Fails: the read-in
-   * decides "database unchanged since the base" on a snapshot loaded before its apply transaction,
-   * so an API change committed in between is overwritten by the sheet's value with no conflict (a
-   * lost update). See the README (scenario 9).
+   * The same with the API's changes sent while the runs go (racing the read-in). It found two bugs,
+   * both fixed: the read-in decided "database unchanged since the base" on a snapshot loaded before
+   * its apply transaction (an API change committed in between was overwritten: a lost update), and
+   * typing the base back into a cell a conflict held was not seen. See the README (scenario 9).
    */
   @Test
-  @Disabled(
-      "product bugs: the read-in overwrites an API change committed during it; typing the base"
-          + " back into a cell a conflict holds is not seen (README, scenario 9)")
   void apiChangesRacingTheReadInAreNotLost() {
     run(true);
   }

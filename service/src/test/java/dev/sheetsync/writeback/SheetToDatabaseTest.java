@@ -200,7 +200,7 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
   }
 
   @Test
-  void typingBackTheLastWrittenValueWithdrawsThePersonsSideAndTheDatabaseValueIsWritten()
+  void typingBackTheLastWrittenValueIntoADisputedCellIsThePersonsLatestValueInTheConflict()
       throws Exception {
     UUID operator = newOperator(newRequest("Ada"));
     writeBack.runOnce();
@@ -216,10 +216,17 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
 
     people.type("Operators", "K2", "UNPAID"); // what sheetsync last wrote
     writeBack.runOnce();
+    records.updateOperator(operator, o -> o);
+    writeBack.runOnce();
 
+    assertThat(open())
+        .singleElement()
+        .satisfies(c -> assertThat(c.sheetValue()).isEqualTo("UNPAID"));
+    assertThat(people.cell("Operators", "K2", SHOWN)).as("held while disputed").isEqualTo("UNPAID");
+    resolution.resolve(open().get(0).id(), Keep.SHEET, "admin@example.com");
+    writeBack.runOnce();
+    assertThat(paymentStatus(operator)).isEqualTo("UNPAID");
     assertThat(open()).isEmpty();
-    assertThat(paymentStatus(operator)).isEqualTo("PAID");
-    assertThat(people.cell("Operators", "K2", SHOWN)).isEqualTo("PAID");
   }
 
   @Test
