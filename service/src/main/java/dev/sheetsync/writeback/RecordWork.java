@@ -99,8 +99,11 @@ final class RecordWork {
    * was made).
    */
   boolean rewritesWhole() {
-    return op == Op.APPEND || (op == Op.UPDATE && hint() == 0);
+    return op == Op.APPEND || (op == Op.UPDATE && (hint() == 0 || forceWhole));
   }
+
+  /** Set when the record's row had copies this batch removed: the kept row is written whole. */
+  boolean forceWhole;
 
   boolean open() {
     return result == null;

@@ -62,21 +62,42 @@ class RowIndexes {
                 .update());
   }
 
+  /** Forgets these records' rows: their next write finds the row by key and writes it whole. */
+  void forget(Collection<Repair> records) {
+    Map<SyncModel, List<String>> byModel =
+        records.stream()
+            .collect(
+                Collectors.groupingBy(
+                    Repair::model,
+                    Collectors.mapping(r -> r.recordId().toString(), Collectors.toList())));
+    byModel.forEach(
+        (model, ids) ->
+            jdbc.sql(
+                    "update "
+                        + table(model)
+                        + " set sheet_row_index = null"
+                        + " where id = any(cast(:ids as uuid[]))")
+                .param("ids", ids.toArray(String[]::new))
+                .update());
+  }
+
+  private static String table(SyncModel model) {
+    return switch (model) {
+      case REQUEST -> "requests";
+      case OPERATOR -> "operators";
+      case REVENUE -> "revenues";
+    };
+  }
+
   /** The stored sheet row of each of these records that has one (ids as text). */
   Map<String, Integer> stored(SyncModel model, Collection<String> ids) {
     Map<String, Integer> rows = new java.util.HashMap<>();
     if (ids.isEmpty()) {
       return rows;
     }
-    String table =
-        switch (model) {
-          case REQUEST -> "requests";
-          case OPERATOR -> "operators";
-          case REVENUE -> "revenues";
-        };
     jdbc.sql(
             "select id::text as id, sheet_row_index from "
-                + table
+                + table(model)
                 + " where id = any(cast(:ids as uuid[])) and sheet_row_index is not null")
         .param("ids", ids.toArray(String[]::new))
         .query(

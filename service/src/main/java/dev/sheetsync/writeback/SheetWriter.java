@@ -86,16 +86,25 @@ class SheetWriter {
       return new BatchWrite(Set.of(), null, null);
     }
     SheetSnapshot sheet;
+    Set<Repair> copied;
     try {
       sheet =
           reader.read(tabs, open.stream().map(r -> r.tab).collect(Collectors.toSet()), deadline);
       holdBackPausedTabs(open, sheet.problems());
-      removeCopies(sheet, open, deadline);
+      copied = removeCopies(sheet, open, deadline);
     } catch (GoogleCallException e) {
       return stopOrFail(open, open, e, null);
     }
     open = open.stream().filter(RecordWork::open).toList();
     open.forEach(r -> locate(r, sheet));
+    // The row kept of a copied record may be the copy that never got its values (a late-applied
+    // insert): it is written whole, formulas included; copied records outside the batch are
+    // queued to be written whole.
+    for (RecordWork r : open) {
+      if (copied.remove(new Repair(r.tab.model(), r.id))) {
+        r.forceWhole = true;
+      }
+    }
     List<RecordWork> checked = EditCheck.checked(open);
     try {
       editCheck.check(checked, sheet, deadline);
@@ -141,7 +150,9 @@ class SheetWriter {
         }
       }
     }
-    return new BatchWrite(verification.verify(open, sheet, deadline), null, sheet);
+    Set<Repair> repairs = new LinkedHashSet<>(verification.verify(open, sheet, deadline));
+    repairs.addAll(copied);
+    return new BatchWrite(repairs, null, sheet);
   }
 
   /** Records of a tab that cannot be written wait for the tab to be fixed, unharmed. */
@@ -161,8 +172,9 @@ class SheetWriter {
    * removed, keeping the row sheetsync last wrote the record to (its stored row, when it still
    * holds the id; else the first). Costs nothing when there are no copies.
    */
-  private void removeCopies(SheetSnapshot sheet, List<RecordWork> open, long deadline)
+  private Set<Repair> removeCopies(SheetSnapshot sheet, List<RecordWork> open, long deadline)
       throws GoogleCallException {
+    Set<Repair> copied = new LinkedHashSet<>();
     List<LiveTab> withCopies =
         open.stream()
             .filter(RecordWork::open)
@@ -173,6 +185,10 @@ class SheetWriter {
     if (!withCopies.isEmpty()) {
       Map<TabLayout, Map<String, Integer>> keep = new LinkedHashMap<>();
       for (LiveTab tab : withCopies) {
+        sheet
+            .keys(tab.layout())
+            .copiedIds()
+            .forEach(id -> Repair.of(tab.layout(), id).ifPresent(copied::add));
         keep.put(
             tab.layout(),
             rowIndexes.stored(tab.layout().model(), sheet.keys(tab.layout()).copiedIds()));
@@ -186,6 +202,7 @@ class SheetWriter {
                   rows.size(),
                   tab.tabName()));
     }
+    return copied;
   }
 
   /** Where the record's row is and what the batch does to it. */

@@ -227,6 +227,9 @@ public class WriteBack {
             log.warn(
                 "Rewriting {} records whose rows were moved during the run",
                 written.repairs().size());
+            // Written whole next time (formulas included): their row may be a copy of ours, or
+            // hold values of another record.
+            rowIndexes.forget(written.repairs());
             outbox.record(
                 written.repairs().stream()
                     .map(
