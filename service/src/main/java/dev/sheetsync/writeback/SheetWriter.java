@@ -254,7 +254,10 @@ class SheetWriter {
                 r.rewritesWhole()
                     ? mapper.toRow(r.tab, r.snapshot, r.row, RowMode.APPEND)
                     : withoutHeld(r, mapper.toRow(r.tab, r.snapshot, r.row, RowMode.UPDATE));
-            case MARK -> mapper.markDeleted(r.tab, r.row);
+            case MARK ->
+                r.hint() == 0
+                    ? withFormulas(mapper.markDeleted(r.tab, r.row), r)
+                    : mapper.markDeleted(r.tab, r.row);
             case CLEAR -> mapper.cleared(r.tab);
             case DELETE_ROW -> throw new IllegalStateException();
           };
@@ -288,6 +291,21 @@ class SheetWriter {
       }
     }
     return copy;
+  }
+
+  /**
+   * A row sheetsync never confirmed writing (made by a run that died before writing its values)
+   * gets its formulas with the marker: a marked row keeps its formulas like every other row.
+   */
+  private List<Object> withFormulas(List<Object> marked, RecordWork r) {
+    List<Object> row = new ArrayList<>(marked);
+    List<Object> formulas = mapper.formulaCells(r.tab, r.row);
+    for (int i = 0; i < row.size(); i++) {
+      if (!Data.isNull(formulas.get(i))) {
+        row.set(i, formulas.get(i));
+      }
+    }
+    return row;
   }
 
   /**

@@ -13,6 +13,31 @@ import org.junit.jupiter.api.Test;
 class DeletePoliciesTest extends WriteBackTestSupport {
 
   @Test
+  void aRowMadeByARunThatDiedBeforeWritingItsValuesIsMarkedWithItsFormulas() throws Exception {
+    UUID ada = newRequest("Ada");
+    // A run inserted Ada's row (key only) and was killed before writing her values.
+    sheets
+        .spreadsheets()
+        .values()
+        .update(
+            target.spreadsheetId(),
+            "'Requests'!A2",
+            new com.google.api.services.sheets.v4.model.ValueRange()
+                .setValues(List.of(List.of(ada.toString()))))
+        .setValueInputOption("RAW")
+        .execute();
+    records.deleteRequest(ada, false);
+
+    writeBack.runOnce();
+
+    assertThat(sheet.cell(requestsTab, 2, "Status", ValueRender.FORMATTED_VALUE))
+        .isEqualTo("DELETED");
+    assertThat(sheet.cell(requestsTab, 2, "Total Paid", ValueRender.FORMULA))
+        .isEqualTo("=SUMIF(Revenue!B:B,A2,Revenue!E:E)");
+    assertThat(sheet.cell(requestsTab, 2, "Balance", ValueRender.FORMULA)).isEqualTo("=J2-L2");
+  }
+
+  @Test
   void aRewriteQueuedAfterTheDeleteStillMarksTheRow() {
     newRequest("Ada");
     UUID gone = newRequest("Grace");
