@@ -161,8 +161,8 @@ class EditCheck {
         shown,
         database,
         message,
-        text(r, "bookingCode", "request.bookingCode"),
-        text(r, "customerName", "request.customerName"),
+        ConflictDraft.bookingCode(fields(r)),
+        ConflictDraft.customer(fields(r)),
         r.deletes() || column.onEdit() == OnEdit.OVERWRITE);
   }
 
@@ -175,11 +175,8 @@ class EditCheck {
     };
   }
 
-  /** From the record, or for a deleted record from its last change's payload (taken before). */
-  private static String text(RecordWork r, String field, String related) {
-    Map<String, Object> fields =
-        r.snapshot != null ? r.snapshot.fields() : r.items.get(r.items.size() - 1).payload();
-    Object value = fields == null ? null : fields.getOrDefault(field, fields.get(related));
-    return value == null ? null : value.toString();
+  /** The record's fields, or for a deleted record its last change's payload (taken before). */
+  private static Map<String, Object> fields(RecordWork r) {
+    return r.snapshot != null ? r.snapshot.fields() : r.items.get(r.items.size() - 1).payload();
   }
 }

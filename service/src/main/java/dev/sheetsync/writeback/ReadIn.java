@@ -338,14 +338,9 @@ class ReadIn {
         edit.shown(),
         database,
         message,
-        text(record, "bookingCode", "request.bookingCode"),
-        text(record, "customerName", "request.customerName"),
+        ConflictDraft.bookingCode(record.fields()),
+        ConflictDraft.customer(record.fields()),
         false);
-  }
-
-  private static String text(RecordSnapshot r, String field, String related) {
-    Object value = r.fields().getOrDefault(field, r.get(related));
-    return value == null ? null : value.toString();
   }
 
   private static UUID uuid(String text) {

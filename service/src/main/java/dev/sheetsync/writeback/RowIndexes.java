@@ -20,9 +20,9 @@ class RowIndexes {
 
   private static final Map<SyncModel, String> STORE =
       Map.of(
-          SyncModel.REQUEST, store("requests"),
-          SyncModel.OPERATOR, store("operators"),
-          SyncModel.REVENUE, store("revenues"));
+          SyncModel.REQUEST, store(table(SyncModel.REQUEST)),
+          SyncModel.OPERATOR, store(table(SyncModel.OPERATOR)),
+          SyncModel.REVENUE, store(table(SyncModel.REVENUE)));
 
   private static final String QUEUED_DELETES =
       """
