@@ -95,11 +95,20 @@ final class RecordWork {
 
   /**
    * True when the batch writes the row whole (formulas and seeded cells included): a new row, or a
-   * row found by key that sheetsync never confirmed writing (no stored row: a crash after its row
-   * was made).
+   * row found by key that may lack what sheetsync writes ({@link #rowMayBeBare()}).
    */
   boolean rewritesWhole() {
-    return op == Op.APPEND || (op == Op.UPDATE && (hint() == 0 || forceWhole));
+    return op == Op.APPEND || (op == Op.UPDATE && rowMayBeBare());
+  }
+
+  /**
+   * True when the row found by key may hold only the key: sheetsync never confirmed writing it (no
+   * stored row: a crash after its row was made), or it is the row kept of copies (a late-applied
+   * insert's key-only copy may be the one kept). Such a row gets its formulas with whatever the
+   * batch writes, a deletion marker included.
+   */
+  boolean rowMayBeBare() {
+    return hint() == 0 || forceWhole;
   }
 
   /** Set when the record's row had copies this batch removed: the kept row is written whole. */

@@ -255,7 +255,7 @@ class SheetWriter {
                     ? mapper.toRow(r.tab, r.snapshot, r.row, RowMode.APPEND)
                     : withoutHeld(r, mapper.toRow(r.tab, r.snapshot, r.row, RowMode.UPDATE));
             case MARK ->
-                r.hint() == 0
+                r.rowMayBeBare()
                     ? withFormulas(mapper.markDeleted(r.tab, r.row), r)
                     : mapper.markDeleted(r.tab, r.row);
             case CLEAR -> mapper.cleared(r.tab);
@@ -294,8 +294,9 @@ class SheetWriter {
   }
 
   /**
-   * A row sheetsync never confirmed writing (made by a run that died before writing its values)
-   * gets its formulas with the marker: a marked row keeps its formulas like every other row.
+   * A row that may be bare ({@link RecordWork#rowMayBeBare()}: made by a run that died before
+   * writing its values, or the key-only copy a late-applied insert left) gets its formulas with the
+   * marker: a marked row keeps its formulas like every other row.
    */
   private List<Object> withFormulas(List<Object> marked, RecordWork r) {
     List<Object> row = new ArrayList<>(marked);

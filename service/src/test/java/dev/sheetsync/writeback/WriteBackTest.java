@@ -243,36 +243,7 @@ class WriteBackTest extends WriteBackTestSupport {
   void aKeyOnlyCopyLeftByALateInsertAboveTheRecordsRowEndsAsTheRowWrittenWhole() throws Exception {
     UUID ada = newRequest("Ada");
     writeBack.runOnce();
-    // An insert Google applied late (after a timeout, or a killed process): a row holding only
-    // Ada's key lands at row 2, pushing her full row to row 3; her stored row (2) holds her id.
-    int sheetId =
-        sheets.spreadsheets().get(target.spreadsheetId()).execute().getSheets().stream()
-            .filter(t -> t.getProperties().getTitle().equals("Requests"))
-            .findFirst()
-            .orElseThrow()
-            .getProperties()
-            .getSheetId();
-    sheets
-        .spreadsheets()
-        .batchUpdate(
-            target.spreadsheetId(),
-            new com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest()
-                .setRequests(
-                    List.of(
-                        new com.google.api.services.sheets.v4.model.Request()
-                            .setInsertDimension(
-                                new com.google.api.services.sheets.v4.model.InsertDimensionRequest()
-                                    .setRange(dimension(sheetId, 1, 2))))))
-        .execute();
-    sheets
-        .spreadsheets()
-        .values()
-        .update(
-            target.spreadsheetId(),
-            "'Requests'!A2",
-            new ValueRange().setValues(List.of(List.of(ada.toString()))))
-        .setValueInputOption("RAW")
-        .execute();
+    lateKeyOnlyCopyAtRowTwo(ada);
     renameCustomer(ada, "Ada Lovelace");
 
     writeBack.runOnce();
@@ -285,6 +256,25 @@ class WriteBackTest extends WriteBackTestSupport {
         .isEqualTo("=SUMIF(Revenue!B:B,A2,Revenue!E:E)");
     assertThat(sheet.cell(requestsTab, 2, "Booking Code", ValueRender.FORMATTED_VALUE))
         .isEqualTo("BK-1");
+  }
+
+  @Test
+  void aKeyOnlyCopyLeftByALateInsertIsMarkedWithItsFormulasWhenTheRecordIsDeletedMeanwhile()
+      throws Exception {
+    UUID ada = newRequest("Ada");
+    writeBack.runOnce();
+    lateKeyOnlyCopyAtRowTwo(ada);
+    records.deleteRequest(ada, false);
+
+    writeBack.runOnce();
+
+    List<List<Object>> rows = sheet.rows(requestsTab, ValueRender.FORMATTED_VALUE);
+    assertThat(rows).extracting(r -> r.get(0)).containsExactly(ada.toString());
+    assertThat(sheet.cell(requestsTab, 2, "Status", ValueRender.FORMATTED_VALUE))
+        .isEqualTo("DELETED");
+    assertThat(sheet.cell(requestsTab, 2, "Total Paid", ValueRender.FORMULA))
+        .isEqualTo("=SUMIF(Revenue!B:B,A2,Revenue!E:E)");
+    assertThat(sheet.cell(requestsTab, 2, "Balance", ValueRender.FORMULA)).isEqualTo("=J2-L2");
   }
 
   @Test
@@ -327,6 +317,41 @@ class WriteBackTest extends WriteBackTestSupport {
 
   private static long delta(RequestCounts before, RequestCounts after, String method) {
     return after.count(method) - before.count(method);
+  }
+
+  /**
+   * An insert Google applied late (after a timeout, or a killed process): a row holding only the
+   * record's key lands at row 2, pushing its full row to row 3; its stored row (2) holds its id.
+   */
+  private void lateKeyOnlyCopyAtRowTwo(UUID record) throws Exception {
+    int sheetId =
+        sheets.spreadsheets().get(target.spreadsheetId()).execute().getSheets().stream()
+            .filter(t -> t.getProperties().getTitle().equals("Requests"))
+            .findFirst()
+            .orElseThrow()
+            .getProperties()
+            .getSheetId();
+    sheets
+        .spreadsheets()
+        .batchUpdate(
+            target.spreadsheetId(),
+            new com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest()
+                .setRequests(
+                    List.of(
+                        new com.google.api.services.sheets.v4.model.Request()
+                            .setInsertDimension(
+                                new com.google.api.services.sheets.v4.model.InsertDimensionRequest()
+                                    .setRange(dimension(sheetId, 1, 2))))))
+        .execute();
+    sheets
+        .spreadsheets()
+        .values()
+        .update(
+            target.spreadsheetId(),
+            "'Requests'!A2",
+            new ValueRange().setValues(List.of(List.of(record.toString()))))
+        .setValueInputOption("RAW")
+        .execute();
   }
 
   private static DimensionRange dimension(int sheetId, int start, int end) {
