@@ -1,17 +1,23 @@
 package dev.sheetsync.writeback;
 
+import dev.sheetsync.sheets.SheetsProperties;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Runs Sheets calls within the quota, retrying what may pass: 429, 5xx and timeouts, with truncated
  * exponential backoff and jitter (Google's client retries nothing by itself). After a 429 it waits
- * one whole quota window (Google's window rolls; see {@link #backoff}). Thread-safe.
+ * one whole quota window (Google's window rolls; see {@link #backoff}). After a write that timed
+ * out it waits one read timeout: the abandoned request may still be running at Google and be
+ * applied late; letting it land first keeps it from overwriting anything newer (the Sheets API has
+ * no conditional write). Thread-safe.
  */
 @Component
 class GoogleCalls {
@@ -34,10 +40,21 @@ class GoogleCalls {
   private final QuotaWindow writes;
   private final AtomicLong retries = new AtomicLong();
   private final RunClock time;
+  private final Duration afterWriteTimeout;
 
-  GoogleCalls(WriteBackProperties properties, RunClock time) {
+  @Autowired
+  GoogleCalls(WriteBackProperties properties, SheetsProperties sheets, RunClock time) {
+    this(properties, sheets.readTimeout(), time);
+  }
+
+  /**
+   * @param afterWriteTimeout the least wait before retrying a write whose request timed out (the
+   *     Sheets read timeout in production)
+   */
+  GoogleCalls(WriteBackProperties properties, Duration afterWriteTimeout, RunClock time) {
     this.google = properties.google();
     this.time = time;
+    this.afterWriteTimeout = afterWriteTimeout;
     this.reads = new QuotaWindow(google.readRequestsPerMinute(), google.quotaWindow(), time);
     this.writes = new QuotaWindow(google.writeRequestsPerMinute(), google.quotaWindow(), time);
   }
@@ -58,6 +75,12 @@ class GoogleCalls {
           throw new GoogleCallException(method, e);
         }
         Duration wait = backoff(n, status, deadlineNanos);
+        if (kind == Kind.WRITE && e instanceof SocketTimeoutException) {
+          // Outcome unknown: the abandoned request may be applied after our retry, and after
+          // whatever the run writes next. Past the deadline the run stops instead (below): its
+          // items are released, not retried blind.
+          wait = wait.compareTo(afterWriteTimeout) < 0 ? afterWriteTimeout : wait;
+        }
         if (time.nanos() + wait.toNanos() > deadlineNanos) {
           throw new GoogleCallException(method, e, true);
         }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.google.api.client.http.HttpHeaders;
 import com.google.api.client.http.HttpResponseException;
 import java.io.IOException;
+import java.net.SocketTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,6 +69,7 @@ class GoogleCallsTest {
                 Duration.ofMinutes(1),
                 writesPerMinute,
                 0)),
+        Duration.ofSeconds(30),
         time);
   }
 
@@ -99,6 +101,55 @@ class GoogleCallsTest {
     assertThat(slept.get(0)).isBetween(Duration.ofMillis(50), Duration.ofMillis(100));
     assertThat(slept.get(1)).isBetween(Duration.ofMillis(100), Duration.ofMillis(200));
     assertThat(calls.retries()).isEqualTo(2);
+  }
+
+  @Test
+  void aWriteThatTimedOutIsRetriedOnlyAfterOneReadTimeoutSoTheAbandonedRequestLandsFirst()
+      throws Exception {
+    GoogleCalls calls = calls(0);
+
+    calls.call(
+        "values.batchUpdate",
+        GoogleCalls.Kind.WRITE,
+        time.deadline(Duration.ofMinutes(3)),
+        attempt -> {
+          if (attempt == 1) {
+            throw new SocketTimeoutException("Read timed out");
+          }
+          return null;
+        });
+    calls.call(
+        "values.batchGet",
+        GoogleCalls.Kind.READ,
+        time.deadline(Duration.ofMinutes(3)),
+        attempt -> {
+          if (attempt == 1) {
+            throw new SocketTimeoutException("Read timed out");
+          }
+          return null;
+        });
+
+    assertThat(slept).hasSize(2);
+    assertThat(slept.get(0)).isEqualTo(Duration.ofSeconds(30));
+    assertThat(slept.get(1)).isLessThan(Duration.ofMillis(101)); // a read changes nothing
+  }
+
+  @Test
+  void aWriteThatTimedOutNearTheDeadlineStopsTheRunInsteadOfRetryingBlind() {
+    GoogleCalls calls = calls(0);
+
+    assertThatThrownBy(
+            () ->
+                calls.call(
+                    "values.batchUpdate",
+                    GoogleCalls.Kind.WRITE,
+                    time.deadline(Duration.ofSeconds(10)),
+                    attempt -> {
+                      throw new SocketTimeoutException("Read timed out");
+                    }))
+        .isInstanceOfSatisfying(
+            GoogleCallException.class, e -> assertThat(e.outOfBudget()).isTrue());
+    assertThat(slept).isEmpty();
   }
 
   @Test

@@ -241,6 +241,7 @@ class SheetWriterTest {
             Duration.ofMinutes(3),
             new WriteBackProperties.Google(
                 3, Duration.ofMillis(1), Duration.ofMillis(4), Duration.ofMinutes(1), 0, 0)),
+        Duration.ofMillis(4),
         time);
   }
 }
