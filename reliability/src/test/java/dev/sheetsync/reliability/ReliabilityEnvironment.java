@@ -25,7 +25,9 @@ final class ReliabilityEnvironment {
 
   private ReliabilityEnvironment() {
     size = ReliabilitySize.current();
-    jar = Path.of(System.getProperty("reliability.jar", "target/sheetsync.jar")).toAbsolutePath();
+    jar =
+        Path.of(System.getProperty("reliability.jar", "../service/target/sheetsync.jar"))
+            .toAbsolutePath();
     dir = Path.of(System.getProperty("reliability.dir", "target/reliability")).toAbsolutePath();
     if (!Files.isRegularFile(jar)) {
       throw new IllegalStateException(

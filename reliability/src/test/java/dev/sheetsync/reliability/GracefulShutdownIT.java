@@ -21,7 +21,7 @@ class GracefulShutdownIT {
 
   @Test
   void stopsWithinTenSecondsWhenIdleWithTheDatabaseLastAndNoErrors() throws IOException {
-    Path jar = Path.of(System.getProperty("reliability.jar", "target/sheetsync.jar"));
+    Path jar = Path.of(System.getProperty("reliability.jar", "../service/target/sheetsync.jar"));
     Path dir =
         Path.of(System.getProperty("reliability.dir", "target/reliability")).resolve("shutdown");
     Files.createDirectories(dir);
