@@ -1,7 +1,7 @@
 package dev.sheetsync.reliability;
 
 import com.google.api.client.util.Data;
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.records.RecordSnapshots;
 import dev.sheetsync.reliability.TabShape.Column;

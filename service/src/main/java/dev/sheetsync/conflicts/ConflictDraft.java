@@ -1,6 +1,6 @@
 package dev.sheetsync.conflicts;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import java.util.UUID;
 
 /** A conflict as found, before it is stored; see {@link Conflict} for the fields. */

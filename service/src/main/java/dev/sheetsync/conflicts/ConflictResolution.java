@@ -1,11 +1,11 @@
 package dev.sheetsync.conflicts;
 
-import dev.sheetsync.queue.Change;
 import dev.sheetsync.queue.Outbox;
-import dev.sheetsync.queue.SyncAction;
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.Change;
 import dev.sheetsync.records.RecordSnapshots;
 import dev.sheetsync.records.SheetEdits;
+import dev.sheetsync.records.SyncAction;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.sheets.ColumnLayout;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SheetText;

@@ -1,6 +1,6 @@
 package dev.sheetsync.conflicts;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.system.Page;
 import dev.sheetsync.system.Paging;
 import java.sql.ResultSet;

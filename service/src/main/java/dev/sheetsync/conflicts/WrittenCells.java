@@ -1,6 +1,6 @@
 package dev.sheetsync.conflicts;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;

@@ -1,6 +1,6 @@
 package dev.sheetsync.onboarding;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.security.CurrentUser;
 import dev.sheetsync.system.ApiException;
 import dev.sheetsync.users.Permissions;

@@ -1,8 +1,8 @@
 package dev.sheetsync.onboarding;
 
 import dev.sheetsync.queue.Outbox;
-import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordRows;
+import dev.sheetsync.records.SyncModel;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,7 +1,7 @@
 package dev.sheetsync.pause;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import java.time.OffsetDateTime;
 
 /**

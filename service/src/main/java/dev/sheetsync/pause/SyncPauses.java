@@ -1,6 +1,6 @@
 package dev.sheetsync.pause;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,5 +1,8 @@
 package dev.sheetsync.queue;
 
+import dev.sheetsync.records.Change;
+import dev.sheetsync.records.ChangeOutbox;
+import dev.sheetsync.records.SyncModel;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -13,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Propagation#MANDATORY}): the change and its queue row commit together or not at all.
  */
 @Component
-public class Outbox {
+public class Outbox implements ChangeOutbox {
 
   private static final String INSERT =
       """
@@ -48,6 +51,7 @@ public class Outbox {
   }
 
   /** Inserts one queue row per change, in order, in the caller's transaction. */
+  @Override
   @Transactional(propagation = Propagation.MANDATORY)
   public void record(List<Change> changes) {
     for (Change change : changes) {

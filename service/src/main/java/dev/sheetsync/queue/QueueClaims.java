@@ -1,5 +1,7 @@
 package dev.sheetsync.queue;
 
+import dev.sheetsync.records.SyncAction;
+import dev.sheetsync.records.SyncModel;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package dev.sheetsync.queue;
 
+import dev.sheetsync.records.SyncAction;
+import dev.sheetsync.records.SyncModel;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.UUID;

@@ -1,5 +1,7 @@
 package dev.sheetsync.queue;
 
+import dev.sheetsync.records.SyncAction;
+import dev.sheetsync.records.SyncModel;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;

@@ -1,5 +1,6 @@
 package dev.sheetsync.queue;
 
+import dev.sheetsync.records.SyncModel;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;

@@ -1,5 +1,6 @@
 package dev.sheetsync.queue;
 
+import dev.sheetsync.records.SyncModel;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;

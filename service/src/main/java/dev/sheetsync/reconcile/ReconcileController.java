@@ -1,7 +1,7 @@
 package dev.sheetsync.reconcile;
 
 import dev.sheetsync.security.CurrentUser;
-import dev.sheetsync.sync.CronCaller;
+import dev.sheetsync.security.cron.CronCaller;
 import dev.sheetsync.system.ApiException;
 import dev.sheetsync.users.Permissions;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,6 +1,6 @@
 package dev.sheetsync.reconcile;
 
-import dev.sheetsync.sync.CronExpressions;
+import dev.sheetsync.system.CronExpressions;
 import java.util.Optional;
 import java.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;

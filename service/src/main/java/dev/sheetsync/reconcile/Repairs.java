@@ -2,13 +2,13 @@ package dev.sheetsync.reconcile;
 
 import dev.sheetsync.conflicts.ConflictDraft;
 import dev.sheetsync.conflicts.Conflicts;
-import dev.sheetsync.queue.Change;
 import dev.sheetsync.queue.Outbox;
-import dev.sheetsync.queue.SyncAction;
-import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.reconcile.ReconcileReport.Cell;
 import dev.sheetsync.reconcile.ReconcileReport.Finding;
 import dev.sheetsync.reconcile.ReconcileReport.Repaired;
+import dev.sheetsync.records.Change;
+import dev.sheetsync.records.SyncAction;
+import dev.sheetsync.records.SyncModel;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

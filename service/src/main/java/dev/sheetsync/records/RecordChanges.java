@@ -1,9 +1,5 @@
 package dev.sheetsync.records;
 
-import dev.sheetsync.queue.Change;
-import dev.sheetsync.queue.Outbox;
-import dev.sheetsync.queue.SyncAction;
-import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.system.ApiException;
 import dev.sheetsync.users.SellerDetailsChanged;
 import jakarta.validation.ConstraintViolation;
@@ -23,11 +19,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The single write path for requests, operators and revenues. Each method validates, changes the
- * table and records the change in the {@link Outbox} in one transaction: both commit or neither
- * does. Payloads are {@link RecordSnapshots} taken after the change (before it, for a DELETE, so
- * the deleted row can still be written). The repositories are package-private so nothing else can
- * change these tables; the write-back's own bookkeeping (storing a sheet row index) uses its own
- * SQL and deliberately enqueues nothing.
+ * table and records the change in the {@link ChangeOutbox} in one transaction: both commit or
+ * neither does. Payloads are {@link RecordSnapshots} taken after the change (before it, for a
+ * DELETE, so the deleted row can still be written). The repositories are package-private so nothing
+ * else can change these tables; the write-back's own bookkeeping (storing a sheet row index) uses
+ * its own SQL and deliberately enqueues nothing.
  *
  * @throws ApiException from every method: 400 invalid input or unknown referenced id, 404 unknown
  *     record, 409 duplicate booking code or a request that still has children
@@ -39,7 +35,7 @@ public class RecordChanges {
   private final Operators operators;
   private final Revenues revenues;
   private final RecordSnapshots snapshots;
-  private final Outbox outbox;
+  private final ChangeOutbox outbox;
   private final Validator validator;
   private final Clock clock;
 
@@ -48,7 +44,7 @@ public class RecordChanges {
       Operators operators,
       Revenues revenues,
       RecordSnapshots snapshots,
-      Outbox outbox,
+      ChangeOutbox outbox,
       Validator validator,
       Clock clock) {
     this.requests = requests;

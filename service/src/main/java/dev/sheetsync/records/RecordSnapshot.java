@@ -1,6 +1,5 @@
 package dev.sheetsync.records;
 
-import dev.sheetsync.queue.SyncModel;
 import java.util.Map;
 import java.util.UUID;
 

@@ -1,6 +1,5 @@
 package dev.sheetsync.records;
 
-import dev.sheetsync.queue.SyncModel;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;

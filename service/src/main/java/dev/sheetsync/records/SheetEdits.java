@@ -1,6 +1,5 @@
 package dev.sheetsync.records;
 
-import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.system.ApiException;
 import java.lang.reflect.RecordComponent;
 import java.math.BigDecimal;
@@ -20,9 +19,9 @@ import tools.jackson.databind.node.ObjectNode;
 /**
  * Puts a value people typed in the sheet into one field of a record, through the same path as a
  * PATCH of the API ({@link RecordChanges}): the same validation, one transaction, one outbox row.
- * Values arrive as {@link dev.sheetsync.sheets.SheetText} reads them (text, {@link BigDecimal},
- * {@link LocalDate}, or null for an empty cell); enum fields accept any case and spaces for
- * underscores ({@code paid} → {@code PAID}, {@code bank transfer} → {@code BANK_TRANSFER}).
+ * Values arrive as {@code sheets.SheetText} reads them (text, {@link BigDecimal}, {@link
+ * LocalDate}, or null for an empty cell); enum fields accept any case and spaces for underscores
+ * ({@code paid} → {@code PAID}, {@code bank transfer} → {@code BANK_TRANSFER}).
  *
  * @throws ApiException 400 {@code {"error","fields":{field: message}}} when the value is invalid
  *     for the field or the field cannot be changed from the sheet (a related record's field, the

@@ -6,7 +6,7 @@ import static dev.sheetsync.sheets.ColumnFormat.DECIMAL;
 import static dev.sheetsync.sheets.ColumnFormat.NUMBER;
 import static dev.sheetsync.sheets.ColumnFormat.TEXT;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 

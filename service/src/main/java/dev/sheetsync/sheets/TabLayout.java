@@ -1,6 +1,6 @@
 package dev.sheetsync.sheets;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;

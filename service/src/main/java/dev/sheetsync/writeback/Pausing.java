@@ -1,7 +1,7 @@
 package dev.sheetsync.writeback;
 
 import dev.sheetsync.pause.SyncPauses;
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.sheets.AccessHints;
 import dev.sheetsync.sheets.LiveTab;
 import dev.sheetsync.sheets.TabLayout;

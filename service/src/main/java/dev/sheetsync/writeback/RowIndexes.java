@@ -1,6 +1,6 @@
 package dev.sheetsync.writeback;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.sheetsync.writeback;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.sheets.TabLayout;
 import dev.sheetsync.sheets.TabRef;
 import java.util.Map;

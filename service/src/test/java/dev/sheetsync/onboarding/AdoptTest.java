@@ -11,7 +11,7 @@ import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.emulator.ValueRender;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
-import dev.sheetsync.sync.ClusterLock;
+import dev.sheetsync.system.ClusterLock;
 import dev.sheetsync.users.Role;
 import dev.sheetsync.writeback.WriteBack;
 import java.io.IOException;

@@ -2,6 +2,9 @@ package dev.sheetsync.queue;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sheetsync.records.Change;
+import dev.sheetsync.records.SyncAction;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.testing.EngineTest;
 import dev.sheetsync.testing.SettableClock;
 import java.time.Duration;

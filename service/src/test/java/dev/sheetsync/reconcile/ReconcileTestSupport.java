@@ -2,10 +2,10 @@ package dev.sheetsync.reconcile;
 
 import com.google.api.services.sheets.v4.Sheets;
 import dev.sheetsync.emulator.EmulatorControl;
-import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordChanges;
 import dev.sheetsync.records.RequestInput;
 import dev.sheetsync.records.RequestStatus;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;

@@ -3,10 +3,10 @@ package dev.sheetsync.reconcile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheetsync.conflicts.WrittenRow;
-import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.reconcile.ReconcileReport.Cell;
 import dev.sheetsync.reconcile.ReconcileReport.Finding;
 import dev.sheetsync.records.RecordSnapshot;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.sheets.ColumnLayout;
 import dev.sheetsync.sheets.DeletePolicy;
 import dev.sheetsync.sheets.LiveTab;

@@ -3,7 +3,7 @@ package dev.sheetsync.sheets;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

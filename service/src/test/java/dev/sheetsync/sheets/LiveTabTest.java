@@ -7,7 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.api.client.util.Data;
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

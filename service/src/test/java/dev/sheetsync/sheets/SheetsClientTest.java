@@ -9,9 +9,9 @@ import com.google.api.services.sheets.v4.model.AppendValuesResponse;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.sheetsync.emulator.Faults;
 import dev.sheetsync.emulator.SheetsEmulator;
-import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.records.RecordSnapshots;
+import dev.sheetsync.records.SyncModel;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -196,7 +196,7 @@ class SheetsClientTest {
 
     target.emulator().control().setNotShared(id, false);
     pauses.pauseTab(
-        dev.sheetsync.queue.SyncModel.REQUEST,
+        dev.sheetsync.records.SyncModel.REQUEST,
         "Requests",
         "column \"Balance\" is missing from tab 'Requests'",
         "restore the header text in row 1, or change the layout");

@@ -6,7 +6,7 @@ import static dev.sheetsync.sheets.ColumnLayout.personOwned;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.SyncModel;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -236,12 +236,12 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
     org.assertj.core.api.Assertions.assertThatThrownBy(
             () ->
                 sheetEdits.applyIfUnchanged(
-                    dev.sheetsync.queue.SyncModel.REQUEST, ada, "status", "CANCELLED", "NEW"))
+                    dev.sheetsync.records.SyncModel.REQUEST, ada, "status", "CANCELLED", "NEW"))
         .isInstanceOf(dev.sheetsync.records.SheetEdits.ChangedMeanwhile.class);
 
     assertThat(status(ada)).isEqualTo("CONFIRMED");
     sheetEdits.applyIfUnchanged(
-        dev.sheetsync.queue.SyncModel.REQUEST, ada, "status", "CANCELLED", "CONFIRMED");
+        dev.sheetsync.records.SyncModel.REQUEST, ada, "status", "CANCELLED", "CONFIRMED");
     assertThat(status(ada)).isEqualTo("CANCELLED");
   }
 

@@ -1,7 +1,6 @@
 package dev.sheetsync.writeback;
 
 import com.google.api.services.sheets.v4.Sheets;
-import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.queue.SyncQueue;
 import dev.sheetsync.records.OperatorInput;
 import dev.sheetsync.records.PaymentMethod;
@@ -11,6 +10,7 @@ import dev.sheetsync.records.RequestInput;
 import dev.sheetsync.records.RequestStatus;
 import dev.sheetsync.records.RevenueInput;
 import dev.sheetsync.records.ServiceType;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;

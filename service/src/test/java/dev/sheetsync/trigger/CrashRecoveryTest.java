@@ -1,0 +1,65 @@
+package dev.sheetsync.trigger;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sheetsync.queue.SyncQueue;
+import dev.sheetsync.records.RecordChanges;
+import dev.sheetsync.records.RequestInput;
+import dev.sheetsync.records.RequestStatus;
+import dev.sheetsync.testing.EngineTest;
+import dev.sheetsync.writeback.RunResult;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A run killed mid-write leaves its claim PROCESSING; the next run must write it, not wait. */
+@EngineTest
+class CrashRecoveryTest {
+
+  @Autowired WriteBackTrigger trigger;
+  @Autowired SyncQueue queue;
+  @Autowired RecordChanges records;
+  @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void cleanQueue() {
+    jdbc.sql(
+            "truncate sync_queue, sync_log, revenues, operators, requests restart identity cascade")
+        .update();
+  }
+
+  @Test
+  void nextRunWritesItemsADeadRunLeftClaimedWithoutWaitingForStuckAfter() {
+    records.createRequest(request("BK-CRASH-1"));
+    records.createRequest(request("BK-CRASH-2"));
+    assertThat(queue.dequeue(10)).hasSize(2); // the run that claimed them was SIGKILLed
+
+    WriteBackOutcome outcome = trigger.run(TriggerSource.MANUAL);
+
+    assertThat(outcome).isInstanceOf(WriteBackOutcome.Completed.class);
+    RunResult result = ((WriteBackOutcome.Completed) outcome).result();
+    assertThat(result.succeeded()).isEqualTo(2);
+    assertThat(queue.stats().processing()).isZero();
+    assertThat(queue.stats().completed()).isEqualTo(2);
+  }
+
+  private static RequestInput request(String bookingCode) {
+    return new RequestInput(
+        bookingCode,
+        "Ada",
+        "+1 555 0100",
+        "ada@example.com",
+        "Hanoi",
+        LocalDate.of(2026, 3, 1),
+        LocalDate.of(2026, 3, 5),
+        2,
+        new BigDecimal("100.00"),
+        "USD",
+        RequestStatus.CONFIRMED,
+        null,
+        null);
+  }
+}
