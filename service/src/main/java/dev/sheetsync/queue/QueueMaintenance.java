@@ -3,8 +3,6 @@ package dev.sheetsync.queue;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -56,23 +54,14 @@ class QueueMaintenance {
        where id = any(cast(:ids as bigint[])) and status = 'PROCESSING'
       """;
 
-  private static final String FAIL_BY_ID =
-      """
-      update sync_queue q
-      %s
-        from unnest(cast(:ids as bigint[]), cast(:messages as text[]),
-                    array_fill(false, array[cardinality(cast(:ids as bigint[]))]))
-             as f(id, error, permanent)
-       where q.id = f.id and q.status = 'PROCESSING'
-      """
-          .formatted(QueueOutcomes.FAILED_ATTEMPT);
-
   private static final String RETRY =
       """
       update sync_queue
          set status = 'PENDING', retries = 0, next_attempt_at = now(), processed_at = null
        where status = 'FAILED' and (:all or id = :id)
       """;
+
+  private static final String STATUS = "select status from sync_queue where id = :id";
 
   /**
    * "Retry now" for items backing off after failed attempts: due at once, attempts kept, so that an
@@ -126,16 +115,24 @@ class QueueMaintenance {
     return jdbc.sql(COMPLETE_BY_ID).param("ids", ids.toArray(Long[]::new)).update();
   }
 
-  int markFailed(Map<Long, String> errors) {
-    if (errors.isEmpty()) {
-      return 0;
+  /**
+   * Retries one item by its state: a FAILED one from scratch, a PENDING one that waits for a later
+   * attempt at once. {@link #RETRY} only touches FAILED items and {@link #DUE_NOW} only PENDING
+   * ones that are not due, so a change between the status read and the update is harmless: the
+   * update then matches nothing and the answer is {@link RetryResult#NOT_FAILED}.
+   */
+  RetryResult retryOne(long id) {
+    String status = jdbc.sql(STATUS).param("id", id).query(String.class).optional().orElse(null);
+    if (status == null) {
+      return RetryResult.NOT_FOUND;
     }
-    List<Map.Entry<Long, String>> entries = List.copyOf(errors.entrySet());
-    return jdbc.sql(FAIL_BY_ID)
-        .param("ids", entries.stream().map(Map.Entry::getKey).toArray(Long[]::new))
-        .param("messages", entries.stream().map(Map.Entry::getValue).toArray(String[]::new))
-        .params(QueueOutcomes.backoff(properties))
-        .update();
+    int retried =
+        switch (status) {
+          case "FAILED" -> retry(id);
+          case "PENDING" -> dueNow(id);
+          default -> 0;
+        };
+    return retried == 1 ? RetryResult.RETRIED : RetryResult.NOT_FAILED;
   }
 
   int retry(Long id) {

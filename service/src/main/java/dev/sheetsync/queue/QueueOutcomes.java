@@ -38,10 +38,11 @@ class QueueOutcomes {
   /**
    * One failed attempt: back to PENDING after {@code base * 2^retries} (capped, then "equal
    * jitter": half fixed, half random, so that items failed together do not return together), or
-   * FAILED when out of retries or when retrying cannot help ({@code f.permanent}). Shared with the
-   * by-id form; {@code q} is the queue row, {@code f} the failure.
+   * FAILED when out of retries or when retrying cannot help ({@code f.permanent}). Shared by {@link
+   * #FAIL} and {@link #FAIL_BY_ID}, both in this class; {@code q} is the queue row, {@code f} the
+   * failure.
    */
-  static final String FAILED_ATTEMPT =
+  private static final String FAILED_ATTEMPT =
       """
              set retries = q.retries + 1,
                  last_error = f.error,
@@ -75,6 +76,18 @@ class QueueOutcomes {
              as l(id, sheet_name, action, record_id, row_index, message)
         join failed on failed.id = l.id
       returning queue_item_id
+      """
+          .formatted(FAILED_ATTEMPT);
+
+  /** {@link #FAIL} by item id alone, without a claim to match or sync-log rows. */
+  private static final String FAIL_BY_ID =
+      """
+      update sync_queue q
+      %s
+        from unnest(cast(:ids as bigint[]), cast(:messages as text[]),
+                    array_fill(false, array[cardinality(cast(:ids as bigint[]))]))
+             as f(id, error, permanent)
+       where q.id = f.id and q.status = 'PROCESSING'
       """
           .formatted(FAILED_ATTEMPT);
 
@@ -128,8 +141,21 @@ class QueueOutcomes {
     return new RecordedOutcomes(completed, failures, releases, lost);
   }
 
+  /** One failed attempt for each item id → error, one statement; see {@link #FAILED_ATTEMPT}. */
+  int markFailed(Map<Long, String> errors) {
+    if (errors.isEmpty()) {
+      return 0;
+    }
+    List<Map.Entry<Long, String>> entries = List.copyOf(errors.entrySet());
+    return jdbc.sql(FAIL_BY_ID)
+        .param("ids", entries.stream().map(Map.Entry::getKey).toArray(Long[]::new))
+        .param("messages", entries.stream().map(Map.Entry::getValue).toArray(String[]::new))
+        .params(backoff(properties))
+        .update();
+  }
+
   /** The parameters of {@link #FAILED_ATTEMPT}. */
-  static Map<String, Object> backoff(QueueProperties properties) {
+  private static Map<String, Object> backoff(QueueProperties properties) {
     return Map.of(
         "maxRetries", properties.maxRetries(),
         "baseMs", (double) properties.backoffBase().toMillis(),

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -92,12 +93,12 @@ public class SyncQueue {
 
   /** Records one failed attempt of a PROCESSING item (backoff, or FAILED when out of retries). */
   public void markFailed(long id, String error) {
-    maintenance.markFailed(Map.of(id, error));
+    outcomes.markFailed(Map.of(id, error));
   }
 
   /** Batch form of {@link #markFailed(long, String)}: item id → error, one statement. */
   public void markFailed(Map<Long, String> errors) {
-    maintenance.markFailed(errors);
+    outcomes.markFailed(errors);
   }
 
   /**
@@ -139,9 +140,14 @@ public class SyncQueue {
     return reports.stats();
   }
 
-  /** Gives one FAILED item a fresh start (PENDING, retries 0, due now). */
-  public boolean retry(long id) {
-    return maintenance.retry(id) == 1;
+  /**
+   * Retries one item: a FAILED one gets a fresh start (PENDING, retries 0, due now), a PENDING one
+   * waiting for a later attempt becomes due now (its attempts kept); anything else is left alone.
+   *
+   * @return never null
+   */
+  public RetryResult retry(long id) {
+    return maintenance.retryOne(id);
   }
 
   /** Gives every FAILED item a fresh start; returns how many. */
@@ -149,18 +155,17 @@ public class SyncQueue {
     return maintenance.retry(null);
   }
 
-  /**
-   * Makes one PENDING item that waits for a later attempt due now (its attempts kept).
-   *
-   * @return false if the item is not PENDING or already due
-   */
-  public boolean retryNow(long id) {
-    return maintenance.dueNow(id) == 1;
-  }
-
   /** Makes every PENDING item waiting for a later attempt due now; returns how many. */
   public int retryAllWaitingNow() {
     return maintenance.dueNow(null);
+  }
+
+  /**
+   * Which of these records have a DELETE in the queue, in any state (even COMPLETED: the record is
+   * gone either way).
+   */
+  public Set<UUID> withQueuedDelete(Collection<UUID> recordIds) {
+    return reports.withQueuedDelete(recordIds);
   }
 
   /** PENDING items that failed at least once, next attempt first. */

@@ -45,19 +45,12 @@ class SyncController {
   private final WriteBackTrigger trigger;
   private final SyncQueue queue;
   private final SyncLog syncLog;
-  private final QueueItemStatus itemStatus;
   private final SyncPauses pauses;
 
-  SyncController(
-      WriteBackTrigger trigger,
-      SyncQueue queue,
-      SyncLog syncLog,
-      QueueItemStatus itemStatus,
-      SyncPauses pauses) {
+  SyncController(WriteBackTrigger trigger, SyncQueue queue, SyncLog syncLog, SyncPauses pauses) {
     this.trigger = trigger;
     this.queue = queue;
     this.syncLog = syncLog;
-    this.itemStatus = itemStatus;
     this.pauses = pauses;
   }
 
@@ -164,22 +157,15 @@ class SyncController {
     if (!CurrentUser.hasPermission(Permissions.ALL)) {
       return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "Admin only"));
     }
-    String status = itemStatus.of(id).orElse(null);
-    if (status == null) {
-      return failure(HttpStatus.NOT_FOUND, "Queue item not found");
+    switch (queue.retry(id)) {
+      case NOT_FOUND -> {
+        return failure(HttpStatus.NOT_FOUND, "Queue item not found");
+      }
+      case NOT_FAILED -> {
+        return failure(HttpStatus.CONFLICT, "Queue item is neither FAILED nor waiting for a retry");
+      }
+      case RETRIED -> log.info("Queue item {} retried by {}", id, currentEmail());
     }
-    // retry() only touches FAILED items and retryNow() PENDING ones that are not due, so a
-    // concurrent change between the two reads is safe.
-    boolean retried =
-        switch (status) {
-          case "FAILED" -> queue.retry(id);
-          case "PENDING" -> queue.retryNow(id);
-          default -> false;
-        };
-    if (!retried) {
-      return failure(HttpStatus.CONFLICT, "Queue item is neither FAILED nor waiting for a retry");
-    }
-    log.info("Queue item {} ({}) retried by {}", id, status, currentEmail());
     return ResponseEntity.ok(new RetryResponse(true, 1));
   }
 

@@ -317,7 +317,7 @@ class SyncQueueTest {
   }
 
   @Test
-  void retryNowMakesWaitingItemsDueAndKeepsTheirAttempts() {
+  void retryMakesWaitingItemsDueAndKeepsTheirAttempts() {
     insert(3, "now()");
     List<QueueItem> items = queue.dequeue(3);
     queue.markFailed(
@@ -326,8 +326,8 @@ class SyncQueueTest {
             items.get(1).id(), "503",
             items.get(2).id(), "503"));
 
-    assertThat(queue.retryNow(items.get(0).id())).isTrue();
-    assertThat(queue.retryNow(items.get(0).id())).as("already due").isFalse();
+    assertThat(queue.retry(items.get(0).id())).isEqualTo(RetryResult.RETRIED);
+    assertThat(queue.retry(items.get(0).id())).as("already due").isEqualTo(RetryResult.NOT_FAILED);
     assertThat(queue.retryAllWaitingNow()).isEqualTo(2);
 
     assertThat(queue.dequeue(10)).hasSize(3).allSatisfy(i -> assertThat(i.retries()).isOne());
@@ -358,8 +358,9 @@ class SyncQueueTest {
     insert(3, "now()");
     jdbc.sql("update sync_queue set status = 'FAILED', retries = 5, last_error = 'boom'").update();
 
-    assertThat(queue.retry(1)).isTrue();
-    assertThat(queue.retry(1)).as("no longer FAILED").isFalse();
+    assertThat(queue.retry(1)).isEqualTo(RetryResult.RETRIED);
+    assertThat(queue.retry(1)).as("no longer FAILED").isEqualTo(RetryResult.NOT_FAILED);
+    assertThat(queue.retry(99)).isEqualTo(RetryResult.NOT_FOUND);
     assertThat(queue.retryAllFailed()).isEqualTo(2);
 
     assertThat(queue.dequeue(10)).hasSize(3).allSatisfy(i -> assertThat(i.retries()).isZero());

@@ -99,8 +99,7 @@ class WriteBackTriggerTest {
     WriteBackTrigger failing = mock(WriteBackTrigger.class);
     when(failing.run(TriggerSource.CRON)).thenReturn(new WriteBackOutcome.Failed());
     MockMvc mvc =
-        MockMvcBuilders.standaloneSetup(new SyncController(failing, queue, null, null, null))
-            .build();
+        MockMvcBuilders.standaloneSetup(new SyncController(failing, queue, null, null)).build();
 
     mvc.perform(
             MockMvcRequestBuilders.post("/api/sync/write-back")
