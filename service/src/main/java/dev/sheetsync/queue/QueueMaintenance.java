@@ -11,41 +11,42 @@ import org.springframework.stereotype.Component;
 class QueueMaintenance {
 
   /**
-   * A worker that died mid-run (a deploy, a SIGKILL, a lost host) leaves its whole claim
+   * A claim is a lease: held for {@code sheetsync.queue.lease}, after which its worker is presumed
+   * dead. A worker that died mid-run (a deploy, a SIGKILL, a lost host) leaves its whole claim
    * PROCESSING. The reset counts an attempt and backs off like a failed attempt, but never fails
    * the item by itself: the items did nothing wrong, and a crash-looping fleet would otherwise turn
    * a backlog into FAILED items that never reach the sheet. An item that really kills its worker
    * every time keeps coming back at most once per {@code backoff-max}, visible by its retries and
    * last error.
    */
-  private static final String RESET_STUCK =
+  private static final String RELEASE_EXPIRED =
       """
       update sync_queue
          set retries = retries + 1,
-             last_error = 'abandoned in PROCESSING since ' || started_at,
+             last_error = 'abandoned in PROCESSING since ' || claimed_at,
              status = 'PENDING',
              next_attempt_at = now()
        where status = 'PROCESSING'
-         and started_at < now() - cast(:olderThanMs as bigint) * interval '1 millisecond'
+         and claimed_at < now() - cast(:leaseMs as bigint) * interval '1 millisecond'
       """;
 
   /**
-   * The same release, without waiting for {@code stuck-after}: run by the holder of the
+   * The same release, without waiting for the lease to expire: run by the holder of the
    * cluster-wide write-back lock right after taking it. Every run claims only while holding that
    * lock, so an item claimed before the lock was granted belongs to a run that no longer holds it:
    * finished or dead. Claims made after that moment (this run's own) are left alone. Fenced like
    * every outcome: a worker that is in fact still alive cannot record over a released item, because
-   * its claim ({@code started_at}) no longer matches.
+   * its claim ({@code claimed_at}) no longer matches.
    */
   private static final String RELEASE_ABANDONED =
       """
       update sync_queue
          set retries = retries + 1,
-             last_error = 'abandoned in PROCESSING since ' || started_at
+             last_error = 'abandoned in PROCESSING since ' || claimed_at
                           || ' by a run that no longer holds the write-back lock',
              status = 'PENDING',
              next_attempt_at = now()
-       where status = 'PROCESSING' and started_at < :lockedAt
+       where status = 'PROCESSING' and claimed_at < :lockedAt
       """;
 
   private static final String COMPLETE_BY_ID =
@@ -100,8 +101,8 @@ class QueueMaintenance {
     this.properties = properties;
   }
 
-  int resetStuck(Duration olderThan) {
-    return jdbc.sql(RESET_STUCK).param("olderThanMs", olderThan.toMillis()).update();
+  int releaseExpired(Duration lease) {
+    return jdbc.sql(RELEASE_EXPIRED).param("leaseMs", lease.toMillis()).update();
   }
 
   int releaseAbandoned(OffsetDateTime lockedAt) {

@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records outcomes: at most three statements however many items (arrays through {@code unnest}),
  * each updating the queue rows and inserting their sync-log rows together. Every statement matches
- * a row only while it is still PROCESSING under the same claim ({@code started_at}), so a worker
- * that outlived a stuck reset cannot overwrite what happened since.
+ * a row only while it is still PROCESSING under the same claim ({@code claimed_at}), so a worker
+ * whose lease expired cannot overwrite what happened since.
  */
 @Component
 class QueueOutcomes {
@@ -23,7 +23,7 @@ class QueueOutcomes {
           update sync_queue q
              set status = 'COMPLETED', processed_at = now()
             from unnest(cast(:ids as bigint[]), cast(:claims as timestamptz[])) as c(id, claimed_at)
-           where q.id = c.id and q.status = 'PROCESSING' and q.started_at = c.claimed_at
+           where q.id = c.id and q.status = 'PROCESSING' and q.claimed_at = c.claimed_at
           returning q.id)
       insert into sync_log (queue_item_id, sheet_name, action, record_id, row_index, status,
                             error_message, synced_at)
@@ -65,7 +65,7 @@ class QueueOutcomes {
             from unnest(cast(:ids as bigint[]), cast(:claims as timestamptz[]),
                         cast(:messages as text[]), cast(:permanent as boolean[]))
                  as f(id, claimed_at, error, permanent)
-           where q.id = f.id and q.status = 'PROCESSING' and q.started_at = f.claimed_at
+           where q.id = f.id and q.status = 'PROCESSING' and q.claimed_at = f.claimed_at
           returning q.id)
       insert into sync_log (queue_item_id, sheet_name, action, record_id, row_index, status,
                             error_message, synced_at)
@@ -97,7 +97,7 @@ class QueueOutcomes {
          set status = 'PENDING', next_attempt_at = now(), last_error = f.message
         from unnest(cast(:ids as bigint[]), cast(:claims as timestamptz[]), cast(:messages as text[]))
              as f(id, claimed_at, message)
-       where q.id = f.id and q.status = 'PROCESSING' and q.started_at = f.claimed_at
+       where q.id = f.id and q.status = 'PROCESSING' and q.claimed_at = f.claimed_at
       """;
 
   private final JdbcClient jdbc;

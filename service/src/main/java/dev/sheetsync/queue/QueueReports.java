@@ -190,12 +190,12 @@ class QueueReports {
     return fresh.count();
   }
 
-  List<FailedItem> recentFailed(int limit) {
+  List<DeadLetter> recentDeadLetters(int limit) {
     return jdbc.sql(RECENT_FAILED)
         .param("limit", limit)
         .query(
             (rs, n) ->
-                new FailedItem(
+                new DeadLetter(
                     rs.getLong("id"),
                     SyncModel.fromDbName(rs.getString("model")),
                     SyncAction.valueOf(rs.getString("action")),

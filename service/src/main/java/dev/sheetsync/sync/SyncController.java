@@ -2,7 +2,7 @@ package dev.sheetsync.sync;
 
 import dev.sheetsync.pause.Pause;
 import dev.sheetsync.pause.SyncPauses;
-import dev.sheetsync.queue.FailedItem;
+import dev.sheetsync.queue.DeadLetter;
 import dev.sheetsync.queue.QueueStats;
 import dev.sheetsync.queue.SyncLog;
 import dev.sheetsync.queue.SyncLogEntry;
@@ -123,7 +123,7 @@ class SyncController {
     boolean admin = CurrentUser.hasPermission(Permissions.ALL);
     List<FailedItemView> failed =
         admin
-            ? queue.recentFailed(RECENT_FAILED).stream().map(FailedItemView::of).toList()
+            ? queue.recentDeadLetters(RECENT_FAILED).stream().map(FailedItemView::of).toList()
             : List.of();
     List<WaitingItemView> waiting =
         admin ? queue.waiting(WAITING).stream().map(WaitingItemView::of).toList() : List.of();
@@ -178,7 +178,7 @@ class SyncController {
   @ApiResponse(responseCode = "200", description = "How many items were retried")
   RetryResponse retryAllFailed() {
     requireAdmin();
-    int retried = queue.retryAllFailed();
+    int retried = queue.retryAllDeadLetters();
     log.info("{} failed queue items retried by {}", retried, currentEmail());
     return new RetryResponse(true, retried);
   }
@@ -225,7 +225,7 @@ class SyncController {
       int retries,
       OffsetDateTime createdAt) {
 
-    static FailedItemView of(FailedItem item) {
+    static FailedItemView of(DeadLetter item) {
       return new FailedItemView(
           item.id(),
           item.model().dbName(),

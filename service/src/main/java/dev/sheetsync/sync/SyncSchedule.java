@@ -111,7 +111,7 @@ class SyncSchedule implements SmartLifecycle {
     tasks.setPoolSize(2);
     tasks.setThreadNamePrefix("sheetsync-schedule-");
     // On shutdown a run in progress finishes its batch (ShutdownDrain stops further claims) and
-    // records its outcomes; anything cut off after 30 s is reset as stuck later.
+    // records its outcomes; anything cut off after 30 s is released when its lease expires.
     tasks.setWaitForTasksToCompleteOnShutdown(true);
     tasks.setAwaitTerminationSeconds(30);
     tasks.initialize();
