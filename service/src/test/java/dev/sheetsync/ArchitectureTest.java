@@ -6,17 +6,53 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Repository;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The boundaries the README describes, kept true by the build. */
+/**
+ * The boundaries the README describes, kept true by the build.
+ *
+ * <p>Which package may name a table is checked on the compiled classes, like every other rule here:
+ * the string constants of each class file (its {@code CONSTANT_String} entries: every string
+ * literal and text block, with constant concatenations already folded by the compiler, and the
+ * constants it inlines from other classes). Comments, identifiers and local variable names are not
+ * string constants, so "requests" as a variable or in a Javadoc never counts, while SQL built from
+ * pieces still does: a table name picked at run time ({@code "requests"} from a switch) is a
+ * constant of its own and counts as naming the table. Scanning the source text instead would have
+ * to tell strings from comments itself, and would miss a constant inlined from another class.
+ */
 class ArchitectureTest {
+
+  /** The outbox's tables, owned by {@code queue}. */
+  private static final Pattern QUEUE_TABLES = Pattern.compile("\\bsync_(queue|log)\\b");
+
+  /**
+   * The record tables, owned by {@code records}: named after a SQL keyword, or a whole constant (a
+   * table picked at run time). These are English words too, so a bare mention ("Google Sheets API
+   * requests" in a metric's description) does not count.
+   */
+  private static final Pattern RECORD_TABLES =
+      Pattern.compile(
+          "(?is)\\b(from|join|update|into|table|using)\\s+(only\\s+)?(requests|operators|revenues)\\b"
+              + "|^\\s*(requests|operators|revenues)\\s*$");
 
   private static JavaClasses classes;
 
@@ -200,5 +236,103 @@ class ArchitectureTest {
   @Test
   void noFieldInjection() {
     noFields().should().beAnnotatedWith(Autowired.class).check(classes);
+  }
+
+  // The queue owns sync_queue and sync_log: everyone else asks SyncQueue or SyncLog, so the
+  // outbox's
+  // columns and states can change in one package.
+  @Test
+  void onlyTheQueueNamesTheQueueTables() {
+    classes()
+        .that()
+        .resideOutsideOfPackage("dev.sheetsync.queue")
+        // moved by the console-perf change
+        .and()
+        .doNotHaveFullyQualifiedName("dev.sheetsync.console.BacklogHistory")
+        .should(notNameInTheirSql("sync_queue or sync_log", QUEUE_TABLES))
+        .check(classes);
+  }
+
+  // records owns requests, operators and revenues: the write-back, reconcile, onboarding, conflicts
+  // and users ask its public classes (RecordRows, RecordSnapshots, SoldRequests, ...).
+  @Test
+  void onlyRecordsNamesTheRecordTables() {
+    classes()
+        .that()
+        .resideOutsideOfPackage("dev.sheetsync.records")
+        // The Sheets emulator (its own module) has no database; its "requests" is Google's JSON.
+        .and()
+        .resideOutsideOfPackage("dev.sheetsync.emulator..")
+        .should(notNameInTheirSql("requests, operators or revenues", RECORD_TABLES))
+        .check(classes);
+  }
+
+  // The two rules above pass trivially if the reader sees no SQL at all; the owners must be seen.
+  @Test
+  void tableRulesSeeTheOwnersSql() {
+    assertThat(stringConstants(classes.get("dev.sheetsync.queue.QueueClaims")))
+        .anyMatch(c -> QUEUE_TABLES.matcher(c).find());
+    assertThat(stringConstants(classes.get("dev.sheetsync.records.RecordRows")))
+        .anyMatch(c -> RECORD_TABLES.matcher(c).find());
+  }
+
+  private static ArchCondition<JavaClass> notNameInTheirSql(String tables, Pattern pattern) {
+    return new ArchCondition<>("not name " + tables + " in their SQL") {
+      @Override
+      public void check(JavaClass javaClass, ConditionEvents events) {
+        for (String constant : stringConstants(javaClass)) {
+          if (pattern.matcher(constant).find()) {
+            events.add(
+                SimpleConditionEvent.violated(
+                    javaClass,
+                    javaClass.getName()
+                        + " names "
+                        + tables
+                        + ": "
+                        + constant.strip().replaceAll("\\s+", " ")));
+          }
+        }
+      }
+    };
+  }
+
+  /** The class file's string constants: what {@code ldc} loads and static finals hold. */
+  private static List<String> stringConstants(JavaClass javaClass) {
+    var source =
+        javaClass
+            .getSource()
+            .orElseThrow(() -> new IllegalStateException("No class file for " + javaClass));
+    try (InputStream in = source.getUri().toURL().openStream()) {
+      return stringConstants(in);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Reads the constant pool (JVMS 4.4) and returns the text of its CONSTANT_String entries. */
+  private static List<String> stringConstants(InputStream classFile) throws IOException {
+    DataInputStream in = new DataInputStream(new BufferedInputStream(classFile));
+    in.readInt(); // magic
+    in.readUnsignedShort(); // minor version
+    in.readUnsignedShort(); // major version
+    int count = in.readUnsignedShort();
+    String[] utf8 = new String[count];
+    List<Integer> strings = new ArrayList<>();
+    for (int i = 1; i < count; i++) {
+      int tag = in.readUnsignedByte();
+      switch (tag) {
+        case 1 -> utf8[i] = in.readUTF(); // u2 length + modified UTF-8, as readUTF expects
+        case 8 -> strings.add(in.readUnsignedShort());
+        case 7, 16, 19, 20 -> in.skipNBytes(2);
+        case 15 -> in.skipNBytes(3);
+        case 3, 4, 9, 10, 11, 12, 17, 18 -> in.skipNBytes(4);
+        case 5, 6 -> {
+          in.skipNBytes(8);
+          i++; // long and double take two entries
+        }
+        default -> throw new IllegalStateException("Unknown constant pool tag " + tag);
+      }
+    }
+    return strings.stream().map(index -> utf8[index]).toList();
   }
 }

@@ -63,9 +63,9 @@ final class Scenario implements AutoCloseable {
   }
 
   /**
-   * The environment of one instance. Retries, backoff and stuck resets are shortened so that a
-   * crash or a fault costs the suite seconds rather than the production defaults' minutes; the
-   * write-back's run limit stays below the stuck limit, as the service requires.
+   * The environment of one instance. Retries, backoff and leases are shortened so that a crash or a
+   * fault costs the suite seconds rather than the production defaults' minutes; the write-back's
+   * run limit stays below the lease, as the service requires.
    */
   Map<String, String> environment(String instance) {
     Map<String, String> env = new LinkedHashMap<>();
@@ -79,7 +79,7 @@ final class Scenario implements AutoCloseable {
     env.put("SYNC_SCHEDULER_ENABLED", "false");
     env.put("SHEETSYNC_QUEUE_BACKOFFBASE", "500ms");
     env.put("SHEETSYNC_QUEUE_BACKOFFMAX", "3s");
-    env.put("SHEETSYNC_QUEUE_STUCKAFTER", "30s");
+    env.put("SHEETSYNC_QUEUE_LEASE", "30s");
     env.put("SHEETSYNC_WRITEBACK_MAXRUNDURATION", "20s");
     // Google retries: short waits, and no self-imposed quota (the emulator's quotas are off).
     env.put("SHEETSYNC_WRITEBACK_GOOGLE_INITIALBACKOFF", "100ms");

@@ -1,9 +1,9 @@
 package dev.sheetsync.reliability;
 
 import com.google.api.client.util.Data;
-import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.records.RecordSnapshots;
+import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.reliability.TabShape.Column;
 import dev.sheetsync.reliability.TabShape.Marker;
 import dev.sheetsync.reliability.TabShape.Owner;

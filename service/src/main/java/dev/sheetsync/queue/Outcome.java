@@ -53,7 +53,7 @@ public record Outcome(
     return new Outcome(item, Kind.RELEASED, null, null, why);
   }
 
-  /** The sync-log action for this item, as the seed names it. */
+  /** The sync-log action for this item, as {@code docs/api-contract.md} names it. */
   public String logAction() {
     return "WRITE_BACK_" + item.action().name();
   }

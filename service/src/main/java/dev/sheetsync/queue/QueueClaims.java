@@ -40,11 +40,11 @@ class QueueClaims {
            limit :n
              for update skip locked)
       update sync_queue q
-         set status = 'PROCESSING', started_at = now()
+         set status = 'PROCESSING', claimed_at = now()
         from due
        where q.id = due.id
       returning q.id, q.action, q.model, q.record_id, q.sheet_row_index, q.payload::text as payload,
-                q.retries, q.created_at, q.started_at
+                q.retries, q.created_at, q.claimed_at
       """;
 
   private static final TypeReference<Map<String, Object>> PAYLOAD = new TypeReference<>() {};
@@ -57,7 +57,7 @@ class QueueClaims {
     this.json = json;
   }
 
-  List<QueueItem> dequeue(int n, Set<SyncModel> waiting) {
+  List<QueueItem> claim(int n, Set<SyncModel> waiting) {
     if (n < 1) {
       throw new IllegalArgumentException("n must be positive: " + n);
     }
@@ -84,7 +84,7 @@ class QueueClaims {
         json.readValue(rs.getString("payload"), PAYLOAD),
         rs.getInt("retries"),
         rs.getObject("created_at", OffsetDateTime.class),
-        rs.getObject("started_at", OffsetDateTime.class));
+        rs.getObject("claimed_at", OffsetDateTime.class));
   }
 
   /**

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * One claimed queue item, as {@link SyncQueue#dequeue(int)} returns it.
+ * One claimed queue item, as {@link SyncQueue#claim(int)} returns it.
  *
  * @param sheetRowIndex the row hint recorded with the change, or null
  * @param payload the record's snapshot at the time of the change (never null)

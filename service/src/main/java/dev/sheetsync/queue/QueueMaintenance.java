@@ -3,8 +3,6 @@ package dev.sheetsync.queue;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
-import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,41 +11,42 @@ import org.springframework.stereotype.Component;
 class QueueMaintenance {
 
   /**
-   * A worker that died mid-run (a deploy, a SIGKILL, a lost host) leaves its whole claim
+   * A claim is a lease: held for {@code sheetsync.queue.lease}, after which its worker is presumed
+   * dead. A worker that died mid-run (a deploy, a SIGKILL, a lost host) leaves its whole claim
    * PROCESSING. The reset counts an attempt and backs off like a failed attempt, but never fails
    * the item by itself: the items did nothing wrong, and a crash-looping fleet would otherwise turn
    * a backlog into FAILED items that never reach the sheet. An item that really kills its worker
    * every time keeps coming back at most once per {@code backoff-max}, visible by its retries and
    * last error.
    */
-  private static final String RESET_STUCK =
+  private static final String RELEASE_EXPIRED =
       """
       update sync_queue
          set retries = retries + 1,
-             last_error = 'abandoned in PROCESSING since ' || started_at,
+             last_error = 'abandoned in PROCESSING since ' || claimed_at,
              status = 'PENDING',
              next_attempt_at = now()
        where status = 'PROCESSING'
-         and started_at < now() - cast(:olderThanMs as bigint) * interval '1 millisecond'
+         and claimed_at < now() - cast(:leaseMs as bigint) * interval '1 millisecond'
       """;
 
   /**
-   * The same release, without waiting for {@code stuck-after}: run by the holder of the
+   * The same release, without waiting for the lease to expire: run by the holder of the
    * cluster-wide write-back lock right after taking it. Every run claims only while holding that
    * lock, so an item claimed before the lock was granted belongs to a run that no longer holds it:
    * finished or dead. Claims made after that moment (this run's own) are left alone. Fenced like
    * every outcome: a worker that is in fact still alive cannot record over a released item, because
-   * its claim ({@code started_at}) no longer matches.
+   * its claim ({@code claimed_at}) no longer matches.
    */
   private static final String RELEASE_ABANDONED =
       """
       update sync_queue
          set retries = retries + 1,
-             last_error = 'abandoned in PROCESSING since ' || started_at
+             last_error = 'abandoned in PROCESSING since ' || claimed_at
                           || ' by a run that no longer holds the write-back lock',
              status = 'PENDING',
              next_attempt_at = now()
-       where status = 'PROCESSING' and started_at < :lockedAt
+       where status = 'PROCESSING' and claimed_at < :lockedAt
       """;
 
   private static final String COMPLETE_BY_ID =
@@ -56,23 +55,14 @@ class QueueMaintenance {
        where id = any(cast(:ids as bigint[])) and status = 'PROCESSING'
       """;
 
-  private static final String FAIL_BY_ID =
-      """
-      update sync_queue q
-      %s
-        from unnest(cast(:ids as bigint[]), cast(:messages as text[]),
-                    array_fill(false, array[cardinality(cast(:ids as bigint[]))]))
-             as f(id, error, permanent)
-       where q.id = f.id and q.status = 'PROCESSING'
-      """
-          .formatted(QueueOutcomes.FAILED_ATTEMPT);
-
   private static final String RETRY =
       """
       update sync_queue
          set status = 'PENDING', retries = 0, next_attempt_at = now(), processed_at = null
        where status = 'FAILED' and (:all or id = :id)
       """;
+
+  private static final String STATUS = "select status from sync_queue where id = :id";
 
   /**
    * "Retry now" for items backing off after failed attempts: due at once, attempts kept, so that an
@@ -111,8 +101,8 @@ class QueueMaintenance {
     this.properties = properties;
   }
 
-  int resetStuck(Duration olderThan) {
-    return jdbc.sql(RESET_STUCK).param("olderThanMs", olderThan.toMillis()).update();
+  int releaseExpired(Duration lease) {
+    return jdbc.sql(RELEASE_EXPIRED).param("leaseMs", lease.toMillis()).update();
   }
 
   int releaseAbandoned(OffsetDateTime lockedAt) {
@@ -126,16 +116,24 @@ class QueueMaintenance {
     return jdbc.sql(COMPLETE_BY_ID).param("ids", ids.toArray(Long[]::new)).update();
   }
 
-  int markFailed(Map<Long, String> errors) {
-    if (errors.isEmpty()) {
-      return 0;
+  /**
+   * Retries one item by its state: a FAILED one from scratch, a PENDING one that waits for a later
+   * attempt at once. {@link #RETRY} only touches FAILED items and {@link #DUE_NOW} only PENDING
+   * ones that are not due, so a change between the status read and the update is harmless: the
+   * update then matches nothing and the answer is {@link RetryResult#NOT_FAILED}.
+   */
+  RetryResult retryOne(long id) {
+    String status = jdbc.sql(STATUS).param("id", id).query(String.class).optional().orElse(null);
+    if (status == null) {
+      return RetryResult.NOT_FOUND;
     }
-    List<Map.Entry<Long, String>> entries = List.copyOf(errors.entrySet());
-    return jdbc.sql(FAIL_BY_ID)
-        .param("ids", entries.stream().map(Map.Entry::getKey).toArray(Long[]::new))
-        .param("messages", entries.stream().map(Map.Entry::getValue).toArray(String[]::new))
-        .params(QueueOutcomes.backoff(properties))
-        .update();
+    int retried =
+        switch (status) {
+          case "FAILED" -> retry(id);
+          case "PENDING" -> dueNow(id);
+          default -> 0;
+        };
+    return retried == 1 ? RetryResult.RETRIED : RetryResult.NOT_FAILED;
   }
 
   int retry(Long id) {

@@ -11,8 +11,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Records outcomes: at most three statements however many items (arrays through {@code unnest}),
  * each updating the queue rows and inserting their sync-log rows together. Every statement matches
- * a row only while it is still PROCESSING under the same claim ({@code started_at}), so a worker
- * that outlived a stuck reset cannot overwrite what happened since.
+ * a row only while it is still PROCESSING under the same claim ({@code claimed_at}), so a worker
+ * whose lease expired cannot overwrite what happened since.
  */
 @Component
 class QueueOutcomes {
@@ -23,7 +23,7 @@ class QueueOutcomes {
           update sync_queue q
              set status = 'COMPLETED', processed_at = now()
             from unnest(cast(:ids as bigint[]), cast(:claims as timestamptz[])) as c(id, claimed_at)
-           where q.id = c.id and q.status = 'PROCESSING' and q.started_at = c.claimed_at
+           where q.id = c.id and q.status = 'PROCESSING' and q.claimed_at = c.claimed_at
           returning q.id)
       insert into sync_log (queue_item_id, sheet_name, action, record_id, row_index, status,
                             error_message, synced_at)
@@ -38,10 +38,11 @@ class QueueOutcomes {
   /**
    * One failed attempt: back to PENDING after {@code base * 2^retries} (capped, then "equal
    * jitter": half fixed, half random, so that items failed together do not return together), or
-   * FAILED when out of retries or when retrying cannot help ({@code f.permanent}). Shared with the
-   * by-id form; {@code q} is the queue row, {@code f} the failure.
+   * FAILED when out of retries or when retrying cannot help ({@code f.permanent}). Shared by {@link
+   * #FAIL} and {@link #FAIL_BY_ID}, both in this class; {@code q} is the queue row, {@code f} the
+   * failure.
    */
-  static final String FAILED_ATTEMPT =
+  private static final String FAILED_ATTEMPT =
       """
              set retries = q.retries + 1,
                  last_error = f.error,
@@ -64,7 +65,7 @@ class QueueOutcomes {
             from unnest(cast(:ids as bigint[]), cast(:claims as timestamptz[]),
                         cast(:messages as text[]), cast(:permanent as boolean[]))
                  as f(id, claimed_at, error, permanent)
-           where q.id = f.id and q.status = 'PROCESSING' and q.started_at = f.claimed_at
+           where q.id = f.id and q.status = 'PROCESSING' and q.claimed_at = f.claimed_at
           returning q.id)
       insert into sync_log (queue_item_id, sheet_name, action, record_id, row_index, status,
                             error_message, synced_at)
@@ -78,13 +79,25 @@ class QueueOutcomes {
       """
           .formatted(FAILED_ATTEMPT);
 
+  /** {@link #FAIL} by item id alone, without a claim to match or sync-log rows. */
+  private static final String FAIL_BY_ID =
+      """
+      update sync_queue q
+      %s
+        from unnest(cast(:ids as bigint[]), cast(:messages as text[]),
+                    array_fill(false, array[cardinality(cast(:ids as bigint[]))]))
+             as f(id, error, permanent)
+       where q.id = f.id and q.status = 'PROCESSING'
+      """
+          .formatted(FAILED_ATTEMPT);
+
   private static final String RELEASE =
       """
       update sync_queue q
          set status = 'PENDING', next_attempt_at = now(), last_error = f.message
         from unnest(cast(:ids as bigint[]), cast(:claims as timestamptz[]), cast(:messages as text[]))
              as f(id, claimed_at, message)
-       where q.id = f.id and q.status = 'PROCESSING' and q.started_at = f.claimed_at
+       where q.id = f.id and q.status = 'PROCESSING' and q.claimed_at = f.claimed_at
       """;
 
   private final JdbcClient jdbc;
@@ -128,8 +141,21 @@ class QueueOutcomes {
     return new RecordedOutcomes(completed, failures, releases, lost);
   }
 
+  /** One failed attempt for each item id → error, one statement; see {@link #FAILED_ATTEMPT}. */
+  int markFailed(Map<Long, String> errors) {
+    if (errors.isEmpty()) {
+      return 0;
+    }
+    List<Map.Entry<Long, String>> entries = List.copyOf(errors.entrySet());
+    return jdbc.sql(FAIL_BY_ID)
+        .param("ids", entries.stream().map(Map.Entry::getKey).toArray(Long[]::new))
+        .param("messages", entries.stream().map(Map.Entry::getValue).toArray(String[]::new))
+        .params(backoff(properties))
+        .update();
+  }
+
   /** The parameters of {@link #FAILED_ATTEMPT}. */
-  static Map<String, Object> backoff(QueueProperties properties) {
+  private static Map<String, Object> backoff(QueueProperties properties) {
     return Map.of(
         "maxRetries", properties.maxRetries(),
         "baseMs", (double) properties.backoffBase().toMillis(),

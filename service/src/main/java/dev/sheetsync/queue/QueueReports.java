@@ -5,8 +5,11 @@ import dev.sheetsync.records.SyncModel;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -64,35 +67,46 @@ class QueueReports {
        where status = 'COMPLETED' and processed_at >= :from and processed_at < :to
       """;
 
-  /** Payload field names differ by model: a request's own, or its request's for the others. */
-  static final String BOOKING_CODE =
-      "coalesce(q.payload ->> 'bookingCode', q.payload ->> 'request.bookingCode')";
-
-  static final String CUSTOMER =
-      "coalesce(q.payload ->> 'customerName', q.payload ->> 'request.customerName')";
-
+  /**
+   * Payload field names differ by model: a request's own booking code and customer, or its
+   * request's for the others ({@code request.bookingCode}); {@link #WAITING} and {@link
+   * SyncLog#RECENT_WRITE_BACKS} read them the same way.
+   */
   static final String RECENT_FAILED =
       """
-      select q.id, q.model, q.action, q.record_id, %s as booking_code, %s as customer,
+      select q.id, q.model, q.action, q.record_id,
+             coalesce(q.payload ->> 'bookingCode', q.payload ->> 'request.bookingCode')
+                 as booking_code,
+             coalesce(q.payload ->> 'customerName', q.payload ->> 'request.customerName')
+                 as customer,
              q.last_error, q.retries, q.created_at
         from sync_queue q
        where q.status = 'FAILED'
        order by q.created_at desc, q.id desc
        limit :limit
-      """
-          .formatted(BOOKING_CODE, CUSTOMER);
+      """;
 
   /** Items that failed at least once and wait for their next attempt, next due first. */
   static final String WAITING =
       """
-      select q.id, q.model, q.action, q.record_id, %s as booking_code, %s as customer,
+      select q.id, q.model, q.action, q.record_id,
+             coalesce(q.payload ->> 'bookingCode', q.payload ->> 'request.bookingCode')
+                 as booking_code,
+             coalesce(q.payload ->> 'customerName', q.payload ->> 'request.customerName')
+                 as customer,
              q.retries, q.next_attempt_at, q.last_error, q.created_at
         from sync_queue q
        where q.status = 'PENDING' and q.retries > 0
        order by q.next_attempt_at, q.id
        limit :limit
+      """;
+
+  /** Any state: a DELETE already written still means the record is gone. */
+  static final String QUEUED_DELETES =
       """
-          .formatted(BOOKING_CODE, CUSTOMER);
+      select distinct record_id from sync_queue
+       where action = 'DELETE' and record_id = any(cast(:ids as uuid[]))
+      """;
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -178,12 +192,12 @@ class QueueReports {
     return fresh.count();
   }
 
-  List<FailedItem> recentFailed(int limit) {
+  List<DeadLetter> recentDeadLetters(int limit) {
     return jdbc.sql(RECENT_FAILED)
         .param("limit", limit)
         .query(
             (rs, n) ->
-                new FailedItem(
+                new DeadLetter(
                     rs.getLong("id"),
                     SyncModel.fromDbName(rs.getString("model")),
                     SyncAction.valueOf(rs.getString("action")),
@@ -214,6 +228,17 @@ class QueueReports {
                     rs.getString("last_error"),
                     rs.getObject("created_at", OffsetDateTime.class)))
         .list();
+  }
+
+  Set<UUID> withQueuedDelete(Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return Set.of();
+    }
+    return new HashSet<>(
+        jdbc.sql(QUEUED_DELETES)
+            .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+            .query(UUID.class)
+            .list());
   }
 
   /** What {@link #STATS} reads, before the older COMPLETED items are added. */

@@ -16,20 +16,23 @@ public class SyncLog {
   /**
    * The queue item of each row (found by primary key, so 20 look-ups) names the model the way the
    * queue does and carries the booking code and customer; it is gone once the cleanup removed the
-   * completed item (after {@code completed-retention}), and then the row stands alone.
+   * completed item (after {@code completed-retention}), and then the row stands alone. Booking code
+   * and customer are read from the payload as {@link QueueReports#RECENT_FAILED} reads them.
    */
   static final String RECENT_WRITE_BACKS =
       """
       select l.id, l.queue_item_id, q.model, l.sheet_name, l.action, l.record_id,
-             %s as booking_code, %s as customer, l.row_index, l.status, l.error_message,
-             l.synced_at
+             coalesce(q.payload ->> 'bookingCode', q.payload ->> 'request.bookingCode')
+                 as booking_code,
+             coalesce(q.payload ->> 'customerName', q.payload ->> 'request.customerName')
+                 as customer,
+             l.row_index, l.status, l.error_message, l.synced_at
         from sync_log l
         left join sync_queue q on q.id = l.queue_item_id
-       where l.action like 'WRITE\\_BACK%%'
+       where l.action like 'WRITE\\_BACK%'
        order by l.synced_at desc, l.id desc
        limit :limit
-      """
-          .formatted(QueueReports.BOOKING_CODE, QueueReports.CUSTOMER);
+      """;
 
   static final String LAST_PROCESSED =
       """

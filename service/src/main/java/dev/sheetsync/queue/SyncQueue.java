@@ -7,6 +7,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
@@ -15,9 +16,12 @@ import org.springframework.stereotype.Service;
  * compares is the database's ({@code now()}): one clock that all instances share, and the one the
  * column defaults use, so a service clock that drifts can neither delay nor hurry an item.
  *
- * <p>Life of an item: PENDING → (claimed by {@link #dequeue}) PROCESSING → COMPLETED, or back to
+ * <p>Life of an item: PENDING → (claimed by {@link #claim}) PROCESSING → COMPLETED, or back to
  * PENDING with a backoff after a failed attempt, or FAILED once {@code sheetsync.queue.max-retries}
- * attempts have failed. {@link #retry}/{@link #retryAllFailed} give FAILED items a fresh start.
+ * attempts have failed. A claim is a <em>lease</em>: held for {@code sheetsync.queue.lease}, after
+ * which {@link #releaseExpiredLeases} puts the item back. FAILED is the queue's <em>dead
+ * letter</em> state: the item waits for a person, and {@link #retry}/{@link #retryAllDeadLetters}
+ * give it a fresh start.
  */
 @Service
 public class SyncQueue {
@@ -46,27 +50,27 @@ public class SyncQueue {
    *
    * @return the claimed items in id order (the order the changes were made); empty if none is due
    */
-  public List<QueueItem> dequeue(int n) {
+  public List<QueueItem> claim(int n) {
     if (!claiming) {
       return List.of();
     }
-    return claims.dequeue(n, Set.of());
+    return claims.claim(n, Set.of());
   }
 
   /**
-   * As {@link #dequeue(int)}, leaving the items of {@code waiting} models where they are (their tab
+   * As {@link #claim(int)}, leaving the items of {@code waiting} models where they are (their tab
    * is paused): they keep their place and their attempts.
    */
-  public List<QueueItem> dequeue(int n, Set<SyncModel> waiting) {
+  public List<QueueItem> claim(int n, Set<SyncModel> waiting) {
     if (!claiming) {
       return List.of();
     }
-    return claims.dequeue(n, waiting);
+    return claims.claim(n, waiting);
   }
 
   /**
-   * From now on {@link #dequeue} claims nothing (graceful shutdown): a run in progress ends after
-   * its current batch instead of starting another one the shutdown would cut off.
+   * From now on {@link #claim} claims nothing (graceful shutdown): a run in progress ends after its
+   * current batch instead of starting another one the shutdown would cut off.
    */
   public void stopClaiming() {
     claiming = false;
@@ -79,8 +83,8 @@ public class SyncQueue {
 
   /**
    * Records what happened to claimed items, with their sync-log rows, in at most three statements.
-   * Outcomes whose claim is no longer held (the item was reset as stuck meanwhile) are ignored and
-   * counted as lost. Joins the caller's transaction if there is one.
+   * Outcomes whose claim is no longer held (its lease expired and the item was released meanwhile)
+   * are ignored and counted as lost. Joins the caller's transaction if there is one.
    */
   public RecordedOutcomes record(Collection<Outcome> outcomes) {
     return this.outcomes.record(outcomes);
@@ -93,31 +97,32 @@ public class SyncQueue {
 
   /** Records one failed attempt of a PROCESSING item (backoff, or FAILED when out of retries). */
   public void markFailed(long id, String error) {
-    maintenance.markFailed(Map.of(id, error));
+    outcomes.markFailed(Map.of(id, error));
   }
 
   /** Batch form of {@link #markFailed(long, String)}: item id → error, one statement. */
   public void markFailed(Map<Long, String> errors) {
-    maintenance.markFailed(errors);
+    outcomes.markFailed(errors);
   }
 
   /**
-   * Puts PROCESSING items claimed before {@code now - olderThan} back to PENDING, counting an
-   * attempt but never failing them: the fallback for claims {@link #releaseAbandoned} cannot see.
+   * Puts PROCESSING items whose lease expired (claimed before {@code now - lease}) back to PENDING,
+   * counting an attempt but never failing them: the fallback for claims {@link #releaseAbandoned}
+   * cannot see.
    *
-   * @return how many items were reset
+   * @return how many items were released
    */
-  public int resetStuck(Duration olderThan) {
-    return maintenance.resetStuck(olderThan);
+  public int releaseExpiredLeases(Duration lease) {
+    return maintenance.releaseExpired(lease);
   }
 
   /**
    * Puts every PROCESSING item claimed before {@code lockedAt} back to PENDING at once, counting an
    * attempt (never failing it). Only the holder of the cluster-wide write-back lock may call this,
    * right after taking it with {@code lockedAt} the database time it was granted: every claim
-   * before then belongs to a run that has ended, so its items need not wait for {@code
-   * stuck-after}. A worker still alive against all odds cannot record over them: its claim no
-   * longer matches.
+   * before then belongs to a run that has ended, so its items need not wait for their lease to
+   * expire. A worker still alive against all odds cannot record over them: its claim no longer
+   * matches.
    *
    * @return how many items were released
    */
@@ -140,23 +145,19 @@ public class SyncQueue {
     return reports.stats();
   }
 
-  /** Gives one FAILED item a fresh start (PENDING, retries 0, due now). */
-  public boolean retry(long id) {
-    return maintenance.retry(id) == 1;
-  }
-
-  /** Gives every FAILED item a fresh start; returns how many. */
-  public int retryAllFailed() {
-    return maintenance.retry(null);
-  }
-
   /**
-   * Makes one PENDING item that waits for a later attempt due now (its attempts kept).
+   * Retries one item: a FAILED one gets a fresh start (PENDING, retries 0, due now), a PENDING one
+   * waiting for a later attempt becomes due now (its attempts kept); anything else is left alone.
    *
-   * @return false if the item is not PENDING or already due
+   * @return never null
    */
-  public boolean retryNow(long id) {
-    return maintenance.dueNow(id) == 1;
+  public RetryResult retry(long id) {
+    return maintenance.retryOne(id);
+  }
+
+  /** Gives every dead letter (FAILED item) a fresh start; returns how many. */
+  public int retryAllDeadLetters() {
+    return maintenance.retry(null);
   }
 
   /** Makes every PENDING item waiting for a later attempt due now; returns how many. */
@@ -164,13 +165,30 @@ public class SyncQueue {
     return maintenance.dueNow(null);
   }
 
+  /**
+   * Which of these records have a DELETE in the queue, in any state (even COMPLETED: the record is
+   * gone either way).
+   */
+  public Set<UUID> withQueuedDelete(Collection<UUID> recordIds) {
+    return reports.withQueuedDelete(recordIds);
+  }
+
   /** PENDING items that failed at least once, next attempt first. */
   public List<WaitingItem> waiting(int limit) {
     return reports.waiting(limit);
   }
 
-  /** The most recently created FAILED items, newest first. */
-  public List<FailedItem> recentFailed(int limit) {
-    return reports.recentFailed(limit);
+  /** The most recently created dead letters (FAILED items), newest first. */
+  public List<DeadLetter> recentDeadLetters(int limit) {
+    return reports.recentDeadLetters(limit);
+  }
+
+  /**
+   * Old name of {@link #recentDeadLetters}, kept only for the console's controller, which another
+   * change is moving (moved by the console-perf change).
+   */
+  @Deprecated(forRemoval = true)
+  public List<DeadLetter> recentFailed(int limit) {
+    return recentDeadLetters(limit);
   }
 }

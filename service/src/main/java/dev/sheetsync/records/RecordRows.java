@@ -1,5 +1,7 @@
 package dev.sheetsync.records;
 
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,10 +12,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Whole-tab facts about the records, for the tools that work on a tab at once (resync, adopting an
- * existing sheet): which records exist, in creation order, and storing where they sit in the sheet.
- * Row numbers are stored with plain SQL, as the write-back stores its own: they are hints the
- * write-back checks by key, and a change queued for each would make the write-back chase its own
- * tail. Thread-safe.
+ * existing sheet, the write-back): which records exist, in creation order, and where they sit in
+ * the sheet (stored, forgotten, read). Row numbers are stored with plain SQL, as the write-back
+ * stores its own: they are hints the write-back checks by key, and a change queued for each would
+ * make the write-back chase its own tail. Thread-safe.
  */
 @Component
 public class RecordRows {
@@ -25,6 +27,15 @@ public class RecordRows {
       update %s t set sheet_row_index = u.row_index
         from unnest(cast(:ids as uuid[]), cast(:rows as integer[])) as u(id, row_index)
        where t.id = u.id and t.sheet_row_index is distinct from u.row_index
+      """;
+
+  private static final String FORGET =
+      "update %s set sheet_row_index = null where id = any(cast(:ids as uuid[]))";
+
+  private static final String STORED =
+      """
+      select id::text as id, sheet_row_index from %s
+       where id = any(cast(:ids as uuid[])) and sheet_row_index is not null
       """;
 
   private final JdbcClient jdbc;
@@ -49,6 +60,38 @@ public class RecordRows {
         .param("ids", entries.stream().map(e -> e.getKey().toString()).toArray(String[]::new))
         .param("rows", entries.stream().map(Map.Entry::getValue).toArray(Integer[]::new))
         .update();
+  }
+
+  /**
+   * Forgets these records' sheet rows, so that their next write finds the row by key; in the
+   * caller's transaction.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void forgetRows(SyncModel model, Collection<UUID> ids) {
+    if (ids.isEmpty()) {
+      return;
+    }
+    jdbc.sql(FORGET.formatted(table(model)))
+        .param("ids", ids.stream().map(UUID::toString).toArray(String[]::new))
+        .update();
+  }
+
+  /**
+   * The stored sheet row of each of these records that has one. Ids as text, as a sheet's key
+   * column holds them; each must be a UUID.
+   */
+  public Map<String, Integer> storedRows(SyncModel model, Collection<String> ids) {
+    Map<String, Integer> rows = new HashMap<>();
+    if (ids.isEmpty()) {
+      return rows;
+    }
+    jdbc.sql(STORED.formatted(table(model)))
+        .param("ids", ids.toArray(String[]::new))
+        .query(
+            rs -> {
+              rows.put(rs.getString("id"), rs.getInt("sheet_row_index"));
+            });
+    return rows;
   }
 
   private static String table(SyncModel model) {

@@ -14,7 +14,10 @@ public enum SyncModel {
     this.dbName = dbName;
   }
 
-  /** The value stored in {@code sync_queue.model}, as the seed names it ({@code Request}, …). */
+  /**
+   * The value stored in {@code sync_queue.model}, as {@code docs/api-contract.md} names it ({@code
+   * Request}, …).
+   */
   public String dbName() {
     return dbName;
   }

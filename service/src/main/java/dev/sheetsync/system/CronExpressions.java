@@ -7,7 +7,7 @@ import org.springframework.scheduling.support.CronExpression;
  * Reads the schedule settings. Spring's cron has six fields (seconds first); crontab, Kubernetes
  * and Vercel use five. People copy from those, so a five-field expression is accepted and runs at
  * second 0 of each matching minute: {@code *}{@code /5 * * * *} means the same here as in the
- * seed's {@code vercel.json}.
+ * original app's {@code vercel.json} ({@code docs/api-contract.md}).
  */
 public final class CronExpressions {
 

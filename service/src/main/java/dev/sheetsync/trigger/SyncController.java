@@ -2,7 +2,7 @@ package dev.sheetsync.trigger;
 
 import dev.sheetsync.pause.Pause;
 import dev.sheetsync.pause.SyncPauses;
-import dev.sheetsync.queue.FailedItem;
+import dev.sheetsync.queue.DeadLetter;
 import dev.sheetsync.queue.QueueStats;
 import dev.sheetsync.queue.SyncLog;
 import dev.sheetsync.queue.SyncLogEntry;
@@ -18,12 +18,9 @@ import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -31,7 +28,10 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The seed's sync API: start a write-back, see the queue, retry failed items. */
+/**
+ * The sync API of {@code docs/api-contract.md}: start a write-back, see the queue, retry failed
+ * items. Errors are thrown as {@link SyncFailure} and written by {@link SyncErrors}.
+ */
 @RestController
 @RequestMapping("/api/sync")
 @Tag(name = "Sync", description = "Write-back runs and the sync queue")
@@ -46,19 +46,12 @@ class SyncController {
   private final WriteBackTrigger trigger;
   private final SyncQueue queue;
   private final SyncLog syncLog;
-  private final QueueItemStatus itemStatus;
   private final SyncPauses pauses;
 
-  SyncController(
-      WriteBackTrigger trigger,
-      SyncQueue queue,
-      SyncLog syncLog,
-      QueueItemStatus itemStatus,
-      SyncPauses pauses) {
+  SyncController(WriteBackTrigger trigger, SyncQueue queue, SyncLog syncLog, SyncPauses pauses) {
     this.trigger = trigger;
     this.queue = queue;
     this.syncLog = syncLog;
-    this.itemStatus = itemStatus;
     this.pauses = pauses;
   }
 
@@ -78,40 +71,38 @@ class SyncController {
   @ApiResponse(responseCode = "403", description = "Logged in, but not an admin")
   @ApiResponse(responseCode = "409", description = "A run is already going (on any instance)")
   @ApiResponse(responseCode = "500", description = "The run failed; details only in the log")
-  ResponseEntity<?> writeBack(Authentication authentication) {
+  WriteBackResponse writeBack(Authentication authentication) {
     TriggerSource source;
     if (CronCaller.is(authentication)) {
       source = TriggerSource.CRON;
-    } else if (CurrentUser.hasPermission(Permissions.ALL)) {
-      source = TriggerSource.MANUAL;
     } else {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "Admin only"));
+      requireAdmin();
+      source = TriggerSource.MANUAL;
     }
     WriteBackOutcome outcome = trigger.run(source);
     if (outcome instanceof WriteBackOutcome.Completed done) {
-      return ResponseEntity.ok(
-          new WriteBackResponse(true, RunCounts.of(done.result()), done.queueStats()));
+      return new WriteBackResponse(true, RunCounts.of(done.result()), done.queueStats());
     }
-    if (outcome instanceof WriteBackOutcome.AlreadyRunning) {
-      return failure(HttpStatus.CONFLICT, "Write-back already running");
-    }
-    return failure(HttpStatus.INTERNAL_SERVER_ERROR, "Write-back failed");
+    throw new SyncFailure(
+        outcome instanceof WriteBackOutcome.AlreadyRunning
+            ? SyncError.ALREADY_RUNNING
+            : SyncError.WRITE_BACK_FAILED);
   }
 
   @GetMapping("/write-back")
   @Operation(
       summary = "Run the write-back now (cron callers that can only GET)",
       description =
-          "Vercel's cron calls its path with GET and `Authorization: Bearer <CRON_SECRET>`, so the"
-              + " seed's vercel.json works unchanged. Only the bearer secret is accepted here: a"
+          "Vercel's cron calls its path with GET and `Authorization: Bearer <CRON_SECRET>`, so an"
+              + " existing vercel.json works unchanged. Only the bearer secret is accepted here: a"
               + " state change on GET must never be reachable with a cookie.",
       security = @SecurityRequirement(name = "cronBearer"))
   @ApiResponse(responseCode = "200", description = "As POST")
   @ApiResponse(responseCode = "401", description = "No matching bearer secret")
   @ApiResponse(responseCode = "405", description = "A session is not enough on GET; use POST")
-  ResponseEntity<?> writeBackByGet(Authentication authentication) {
+  WriteBackResponse writeBackByGet(Authentication authentication) {
     if (!(CronCaller.is(authentication))) {
-      return failure(HttpStatus.METHOD_NOT_ALLOWED, "Use POST to run the write-back");
+      throw new SyncFailure(SyncError.USE_POST);
     }
     return writeBack(authentication);
   }
@@ -128,27 +119,21 @@ class SyncController {
       security = @SecurityRequirement(name = "session"))
   @ApiResponse(responseCode = "200", description = "Stats, recent items, last processed time")
   @ApiResponse(responseCode = "401", description = "Not logged in")
-  ResponseEntity<?> queueStatus() {
-    try {
-      boolean admin = CurrentUser.hasPermission(Permissions.ALL);
-      List<FailedItemView> failed =
-          admin
-              ? queue.recentFailed(RECENT_FAILED).stream().map(FailedItemView::of).toList()
-              : List.of();
-      List<WaitingItemView> waiting =
-          admin ? queue.waiting(WAITING).stream().map(WaitingItemView::of).toList() : List.of();
-      List<SyncLogEntry> logs = admin ? syncLog.recentWriteBackLogs(RECENT_LOGS) : List.of();
-      // An admin's newest log row is the last write-back: one statement fewer.
-      OffsetDateTime lastProcessed =
-          (admin ? SyncLog.lastProcessed(logs) : syncLog.lastProcessed()).orElse(null);
-      return ResponseEntity.ok(
-          new QueueStatusResponse(
-              true,
-              new QueueStatus(queue.stats(), failed, waiting, logs, lastProcessed, pauses.open())));
-    } catch (RuntimeException e) {
-      log.error("Reading the queue status failed", e);
-      return failure(HttpStatus.INTERNAL_SERVER_ERROR, "Failed to get queue status");
-    }
+  @SyncFailure.OnDatabaseFailure(SyncError.QUEUE_STATUS_FAILED)
+  QueueStatusResponse queueStatus() {
+    boolean admin = CurrentUser.hasPermission(Permissions.ALL);
+    List<FailedItemView> failed =
+        admin
+            ? queue.recentDeadLetters(RECENT_FAILED).stream().map(FailedItemView::of).toList()
+            : List.of();
+    List<WaitingItemView> waiting =
+        admin ? queue.waiting(WAITING).stream().map(WaitingItemView::of).toList() : List.of();
+    List<SyncLogEntry> logs = admin ? syncLog.recentWriteBackLogs(RECENT_LOGS) : List.of();
+    // An admin's newest log row is the last write-back: one statement fewer.
+    OffsetDateTime lastProcessed =
+        (admin ? SyncLog.lastProcessed(logs) : syncLog.lastProcessed()).orElse(null);
+    return new QueueStatusResponse(
+        true, new QueueStatus(queue.stats(), failed, waiting, logs, lastProcessed, pauses.open()));
   }
 
   @PostMapping("/queue/{id}/retry")
@@ -161,27 +146,14 @@ class SyncController {
   @ApiResponse(responseCode = "200", description = "The item is PENDING and due now")
   @ApiResponse(responseCode = "404", description = "No such queue item")
   @ApiResponse(responseCode = "409", description = "The item is neither FAILED nor waiting")
-  ResponseEntity<?> retry(@PathVariable long id) {
-    if (!CurrentUser.hasPermission(Permissions.ALL)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "Admin only"));
+  RetryResponse retry(@PathVariable long id) {
+    requireAdmin();
+    switch (queue.retry(id)) {
+      case NOT_FOUND -> throw new SyncFailure(SyncError.ITEM_NOT_FOUND);
+      case NOT_FAILED -> throw new SyncFailure(SyncError.NOTHING_TO_RETRY);
+      case RETRIED -> log.info("Queue item {} retried by {}", id, currentEmail());
     }
-    String status = itemStatus.of(id).orElse(null);
-    if (status == null) {
-      return failure(HttpStatus.NOT_FOUND, "Queue item not found");
-    }
-    // retry() only touches FAILED items and retryNow() PENDING ones that are not due, so a
-    // concurrent change between the two reads is safe.
-    boolean retried =
-        switch (status) {
-          case "FAILED" -> queue.retry(id);
-          case "PENDING" -> queue.retryNow(id);
-          default -> false;
-        };
-    if (!retried) {
-      return failure(HttpStatus.CONFLICT, "Queue item is neither FAILED nor waiting for a retry");
-    }
-    log.info("Queue item {} ({}) retried by {}", id, status, currentEmail());
-    return ResponseEntity.ok(new RetryResponse(true, 1));
+    return new RetryResponse(true, 1);
   }
 
   @PostMapping("/queue/retry-waiting")
@@ -192,13 +164,11 @@ class SyncController {
               + " kept: after fixing the cause of an outage, the next run writes them at once.",
       security = @SecurityRequirement(name = "session"))
   @ApiResponse(responseCode = "200", description = "How many items became due")
-  ResponseEntity<?> retryWaiting() {
-    if (!CurrentUser.hasPermission(Permissions.ALL)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "Admin only"));
-    }
+  RetryResponse retryWaiting() {
+    requireAdmin();
     int retried = queue.retryAllWaitingNow();
     log.info("{} waiting queue items made due by {}", retried, currentEmail());
-    return ResponseEntity.ok(new RetryResponse(true, retried));
+    return new RetryResponse(true, retried);
   }
 
   @PostMapping("/queue/retry-failed")
@@ -207,26 +177,26 @@ class SyncController {
       description = "Admin only. Puts every FAILED item back to PENDING with retries reset.",
       security = @SecurityRequirement(name = "session"))
   @ApiResponse(responseCode = "200", description = "How many items were retried")
-  ResponseEntity<?> retryAllFailed() {
-    if (!CurrentUser.hasPermission(Permissions.ALL)) {
-      return ResponseEntity.status(HttpStatus.FORBIDDEN).body(Map.of("error", "Admin only"));
-    }
-    int retried = queue.retryAllFailed();
+  RetryResponse retryAllFailed() {
+    requireAdmin();
+    int retried = queue.retryAllDeadLetters();
     log.info("{} failed queue items retried by {}", retried, currentEmail());
-    return ResponseEntity.ok(new RetryResponse(true, retried));
+    return new RetryResponse(true, retried);
   }
 
   private static String currentEmail() {
     return CurrentUser.get().map(u -> u.email()).orElse("?");
   }
 
-  private static ResponseEntity<FailureResponse> failure(HttpStatus status, String error) {
-    return ResponseEntity.status(status).body(new FailureResponse(false, error));
+  private static void requireAdmin() {
+    if (!CurrentUser.hasPermission(Permissions.ALL)) {
+      throw new SyncFailure(SyncError.ADMIN_ONLY);
+    }
   }
 
   record WriteBackResponse(boolean success, RunCounts result, QueueStats queueStats) {}
 
-  /** The seed's four counts; the run's other figures go to the log and the metrics. */
+  /** The contract's four counts; the run's other figures go to the log and the metrics. */
   record RunCounts(int processed, int succeeded, int failed, int skipped) {
 
     static RunCounts of(RunResult run) {
@@ -244,7 +214,7 @@ class SyncController {
       OffsetDateTime lastProcessed,
       List<Pause> paused) {}
 
-  /** A FAILED item as the seed shows it: model and action by their database names. */
+  /** A FAILED item as the contract shows it: model and action by their database names. */
   record FailedItemView(
       long id,
       String model,
@@ -256,7 +226,7 @@ class SyncController {
       int retries,
       OffsetDateTime createdAt) {
 
-    static FailedItemView of(FailedItem item) {
+    static FailedItemView of(DeadLetter item) {
       return new FailedItemView(
           item.id(),
           item.model().dbName(),
@@ -301,6 +271,4 @@ class SyncController {
   }
 
   record RetryResponse(boolean success, int retried) {}
-
-  record FailureResponse(boolean success, String error) {}
 }

@@ -28,7 +28,7 @@ import org.springframework.stereotype.Component;
  * held skips silently (debug log): with three instances, two of three ticks are expected to skip.
  * The cleanup runs even when the write-back schedule is off, because a deployment driven by an
  * outside cron still needs its completed items and old log rows removed, and it no longer depends
- * on a run happening to fall on Sunday at 3 a.m. as in the seed.
+ * on a run happening to fall on Sunday at 3 a.m. as in the original app.
  *
  * <p>{@link #runWriteBackOnce()} and {@link #runCleanupOnce()} are what a tick does, callable from
  * tests without waiting for the clock.
@@ -113,7 +113,7 @@ class SyncSchedule implements SmartLifecycle {
     tasks.setPoolSize(2);
     tasks.setThreadNamePrefix("sheetsync-schedule-");
     // On shutdown a run in progress finishes its batch (ShutdownDrain stops further claims) and
-    // records its outcomes; anything cut off after 30 s is reset as stuck later.
+    // records its outcomes; anything cut off after 30 s is released when its lease expires.
     tasks.setWaitForTasksToCompleteOnShutdown(true);
     tasks.setAwaitTerminationSeconds(30);
     tasks.initialize();

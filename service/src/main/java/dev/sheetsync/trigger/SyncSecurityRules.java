@@ -13,8 +13,8 @@ import org.springframework.security.web.authentication.AnonymousAuthenticationFi
 
 /**
  * Access to {@code /api/sync/**}: a login (or, for the write-back, the cron secret) at the URL
- * level; "admin only" is decided in {@link SyncController} so that it can answer with the seed's
- * {@code {"error":"Admin only"}}.
+ * level; "admin only" is decided in {@link SyncController} so that it can answer with {@code
+ * {"error":"Admin only"}} ({@link SyncError#ADMIN_ONLY}, as {@code docs/api-contract.md} has it).
  */
 @Configuration(proxyBeanMethods = false)
 class SyncSecurityRules {

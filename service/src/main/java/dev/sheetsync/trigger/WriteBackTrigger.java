@@ -27,10 +27,10 @@ import org.springframework.stereotype.Component;
  * <p>It takes the cluster-wide {@link ClusterLock.Name#WRITE_BACK} lock first: two runs at once
  * (two instances' schedules, a cron call during a scheduled run, an impatient admin) would not
  * corrupt anything, since items are claimed with {@code SKIP LOCKED}, but they would compete for
- * the same Google quota, and the seed's contract is "at most one run at a time". A caller who finds
- * the lock held learns it at once ({@link WriteBackOutcome.AlreadyRunning}) and nothing changes.
- * The holder first releases the items earlier (dead) runs left claimed, so a crash costs one run,
- * not {@code sheetsync.queue.stuck-after}.
+ * the same Google quota, and the original contract (docs/api-contract.md: 409) is "at most one run
+ * at a time". A caller who finds the lock held learns it at once ({@link
+ * WriteBackOutcome.AlreadyRunning}) and nothing changes. The holder first releases the items
+ * earlier (dead) runs left claimed, so a crash costs one run, not {@code sheetsync.queue.lease}.
  *
  * <p>Logs the trigger and the outcome of every run and records metrics: timer {@code
  * sheetsync.writeback.run} (tags {@code trigger}, {@code outcome}) and counters {@code
@@ -131,7 +131,7 @@ public class WriteBackTrigger {
     long sheetsRequestsBefore = sheetsRequests();
     try (Held run = held.get()) {
       // Holding the lock proves every earlier run has ended: what they left PROCESSING (a SIGKILL,
-      // a lost host) is written by this run instead of waiting out stuck-after.
+      // a lost host) is written by this run instead of waiting for its lease to expire.
       int released = queue.releaseAbandoned(run.lockedAt());
       if (released > 0) {
         log.warn(

@@ -19,13 +19,19 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserAccounts {
 
   private final Users users;
+  private final SoldRequests soldRequests;
   private final PasswordEncoder encoder;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   UserAccounts(
-      Users users, PasswordEncoder encoder, ApplicationEventPublisher events, Clock clock) {
+      Users users,
+      SoldRequests soldRequests,
+      PasswordEncoder encoder,
+      ApplicationEventPublisher events,
+      Clock clock) {
     this.users = users;
+    this.soldRequests = soldRequests;
     this.encoder = encoder;
     this.events = events;
     this.clock = clock;
@@ -96,7 +102,7 @@ public class UserAccounts {
     if (user.role() == Role.ADMIN) {
       requireAnotherAdmin(id, "delete");
     }
-    long sold = users.countSoldRequests(id);
+    long sold = soldRequests.countBySeller(id);
     if (sold > 0) {
       throw ApiException.conflict(
           "User is the seller of " + sold + " request(s); reassign them first");

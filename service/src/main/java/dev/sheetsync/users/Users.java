@@ -51,9 +51,6 @@ public class Users {
   private static final String LOCK_ADMINS =
       "select id from users where role = 'ADMIN' order by id for update";
 
-  private static final String COUNT_SOLD_REQUESTS =
-      "select count(*) from requests where seller_id = :id";
-
   // Unique indexes on lower(email) and login_key: concurrent first starts create one admin, not
   // two, and a taken address in another spelling inserts nothing.
   private static final String INSERT =
@@ -148,10 +145,6 @@ public class Users {
 
   List<UUID> lockAdmins() {
     return jdbc.sql(LOCK_ADMINS).query(UUID.class).list();
-  }
-
-  long countSoldRequests(UUID id) {
-    return jdbc.sql(COUNT_SOLD_REQUESTS).param("id", id).query(Long.class).single();
   }
 
   /** Returns false (and inserts nothing) when the email is already taken. */

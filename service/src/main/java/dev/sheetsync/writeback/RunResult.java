@@ -1,7 +1,7 @@
 package dev.sheetsync.writeback;
 
 /**
- * What one run did. The first four are the seed's {@code result}.
+ * What one run did. The first four are the {@code result} of {@code docs/api-contract.md}.
  *
  * @param processed items that reached an outcome ({@code succeeded + failed + skipped})
  * @param succeeded items written to the sheet (COMPLETED)
@@ -12,7 +12,8 @@ package dev.sheetsync.writeback;
  *     not attempted because the run stopped
  * @param batches batches claimed
  * @param googleRetries Sheets calls repeated after 429, 5xx or a timeout
- * @param resetStuck items reset from PROCESSING at the start of the run
+ * @param expiredLeases items put back to PENDING at the start of the run because their lease
+ *     expired
  * @param durationMillis wall time of the run
  * @param stoppedBy the Google error that ended the run early, or null
  */
@@ -24,6 +25,6 @@ public record RunResult(
     int released,
     int batches,
     long googleRetries,
-    int resetStuck,
+    int expiredLeases,
     long durationMillis,
     String stoppedBy) {}

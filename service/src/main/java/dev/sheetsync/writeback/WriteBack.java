@@ -24,8 +24,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Writes queued changes to the spreadsheet: {@link #runOnce()} resets stuck items, then claims and
- * writes batches until the queue has nothing due or the run's limits are reached.
+ * Writes queued changes to the spreadsheet: {@link #runOnce()} releases items whose lease expired,
+ * then claims and writes batches until the queue has nothing due or the run's limits are reached.
  *
  * <p>No cross-instance lock here (callers hold one), yet two concurrent runs are safe: claims are
  * disjoint ({@code FOR UPDATE SKIP LOCKED}), rows are found by key, and outcomes only apply to
@@ -89,21 +89,21 @@ public class WriteBack {
 
   /**
    * A run can last {@code max-run-duration} plus one call in flight (retries and quota waits end at
-   * the deadline); its claims must not look stuck meanwhile, or another instance would reset and
+   * the deadline); its leases must not expire meanwhile, or another instance would release and
    * write them a second time. The defaults keep a wide margin (3m + 40s against 10m).
    */
   static void checkLimits(WriteBackProperties run, QueueProperties queue, SheetsProperties sheets) {
     Duration longest =
         run.maxRunDuration().plus(sheets.connectTimeout()).plus(sheets.readTimeout());
-    if (longest.compareTo(queue.stuckAfter()) >= 0) {
+    if (longest.compareTo(queue.lease()) >= 0) {
       throw new IllegalStateException(
           "sheetsync.writeback.max-run-duration ("
               + run.maxRunDuration()
               + ") plus one Sheets call's timeouts ("
               + sheets.connectTimeout().plus(sheets.readTimeout())
-              + ") must stay below sheetsync.queue.stuck-after ("
-              + queue.stuckAfter()
-              + "), so that a live run's items are never reset as stuck");
+              + ") must stay below sheetsync.queue.lease ("
+              + queue.lease()
+              + "), so that a live run's leases never expire");
     }
   }
 
@@ -115,7 +115,7 @@ public class WriteBack {
     long start = time.nanos();
     long deadline = time.deadline(properties.maxRunDuration());
     long retriesBefore = calls.retries();
-    int reset = queue.resetStuck(queueProperties.stuckAfter());
+    int reset = queue.releaseExpiredLeases(queueProperties.lease());
     Map<Outcome.Kind, Integer> counts = new EnumMap<>(Outcome.Kind.class);
     int batches = 0;
     String stoppedBy = null;
@@ -151,7 +151,7 @@ public class WriteBack {
       }
     }
     while (stoppedBy == null && batches < properties.maxBatches() && time.nanos() < deadline) {
-      List<QueueItem> items = queue.dequeue(properties.claimSize(batches), waiting);
+      List<QueueItem> items = queue.claim(properties.claimSize(batches), waiting);
       if (items.isEmpty()) {
         break;
       }

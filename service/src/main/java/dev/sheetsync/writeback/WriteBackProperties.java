@@ -32,8 +32,7 @@ import org.springframework.validation.annotation.Validated;
  *     batchSize}): fewer requests for a backlog, each still below Google's recommended 2 MB
  * @param maxBatches batches per run at most ({@code batchSize × maxBatches} items)
  * @param maxRunDuration no batch starts after this; must stay well below {@code
- *     sheetsync.queue.stuck-after}, or a live run's items would be reset as stuck (checked at
- *     startup)
+ *     sheetsync.queue.lease}, or a live run's leases would expire (checked at startup)
  * @param google retries and quota of the Sheets calls
  */
 @Validated

@@ -50,7 +50,7 @@ class ConsoleBenchmark {
   private static final String SEED_QUEUE =
       """
       insert into sync_queue (action, model, record_id, payload, status, retries, last_error,
-                              next_attempt_at, created_at, started_at, processed_at)
+                              next_attempt_at, created_at, claimed_at, processed_at)
       select 'UPDATE', 'Request', gen_random_uuid(),
              jsonb_build_object('bookingCode', 'BK-' || i, 'customerName', 'Customer ' || i),
              'COMPLETED', 0, null, t, t, t + interval '2 seconds', t + interval '3 seconds'

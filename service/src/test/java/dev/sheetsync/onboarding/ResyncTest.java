@@ -89,7 +89,7 @@ class ResyncTest {
     writeBack.runOnce(); // 30 rows, then stopped by max-batches
     // A run claims the next 10, makes their rows (key only, as RowInserts does) and dies before
     // writing their values or recording anything.
-    List<QueueItem> claimed = queue.dequeue(10);
+    List<QueueItem> claimed = queue.claim(10);
     List<List<Object>> made =
         claimed.stream().map(i -> List.<Object>of(i.recordId().toString())).toList();
     sheets
@@ -99,7 +99,7 @@ class ResyncTest {
         .setValueInputOption("RAW")
         .execute();
 
-    assertThat(queue.resetStuck(Duration.ZERO)).isEqualTo(10);
+    assertThat(queue.releaseExpiredLeases(Duration.ZERO)).isEqualTo(10);
     writeBack.runOnce();
     writeBack.runOnce();
 

@@ -50,7 +50,7 @@ class QueueClockSkewTest {
     record();
 
     assertThat(queue.stats().oldestPendingAgeSeconds()).isNotNull().isBetween(0L, 30L);
-    assertThat(queue.dequeue(10)).hasSize(1);
+    assertThat(queue.claim(10)).hasSize(1);
   }
 
   @ParameterizedTest(name = "service clock {0} minutes off")
@@ -58,7 +58,7 @@ class QueueClockSkewTest {
   void backoffAfterAFailedAttemptIsMeasuredOnTheDatabaseClock(int skewMinutes) {
     clock.advance(Duration.ofMinutes(skewMinutes));
     record();
-    QueueItem item = queue.dequeue(1).get(0);
+    QueueItem item = queue.claim(1).get(0);
 
     queue.record(List.of(Outcome.failed(item, "Requests", "HTTP 503")));
 
@@ -74,13 +74,13 @@ class QueueClockSkewTest {
   void freshClaimIsNotResetAsStuckAndAnOldOneIs(int skewMinutes) {
     record();
     record();
-    queue.dequeue(1);
-    jdbc.sql("update sync_queue set started_at = now() - interval '11 minutes' where id = 1")
+    queue.claim(1);
+    jdbc.sql("update sync_queue set claimed_at = now() - interval '11 minutes' where id = 1")
         .update();
     clock.advance(Duration.ofMinutes(skewMinutes));
-    queue.dequeue(1);
+    queue.claim(1);
 
-    assertThat(queue.resetStuck(Duration.ofMinutes(10))).isEqualTo(1);
+    assertThat(queue.releaseExpiredLeases(Duration.ofMinutes(10))).isEqualTo(1);
     assertThat(jdbc.sql("select status from sync_queue order by id").query(String.class).list())
         .containsExactly("PENDING", "PROCESSING");
   }

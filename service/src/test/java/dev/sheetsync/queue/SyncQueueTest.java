@@ -38,19 +38,19 @@ class SyncQueueTest {
     insert(3, "now() - interval '1 minute'");
     insert(1, "now() + interval '1 hour'");
 
-    List<QueueItem> claimed = queue.dequeue(2);
+    List<QueueItem> claimed = queue.claim(2);
 
     assertThat(claimed).extracting(QueueItem::id).containsExactly(1L, 2L);
     assertThat(claimed).allSatisfy(i -> assertThat(i.claimedAt()).isNotNull());
     assertThat(statusOf(1)).isEqualTo("PROCESSING");
-    assertThat(queue.dequeue(10)).extracting(QueueItem::id).containsExactly(3L);
-    assertThat(queue.dequeue(10)).isEmpty();
+    assertThat(queue.claim(10)).extracting(QueueItem::id).containsExactly(3L);
+    assertThat(queue.claim(10)).isEmpty();
   }
 
   @Test
   void writtenAndSkippedItemsCompleteWithOneSuccessLogRowEach() {
     insert(2, "now()");
-    List<QueueItem> items = queue.dequeue(2);
+    List<QueueItem> items = queue.claim(2);
 
     RecordedOutcomes recorded =
         queue.record(
@@ -75,7 +75,7 @@ class SyncQueueTest {
   void failedAttemptGoesBackToPendingWithAJitteredExponentialBackoff() {
     insert(1, "now()");
     jdbc.sql("update sync_queue set retries = 2").update();
-    QueueItem item = queue.dequeue(1).get(0);
+    QueueItem item = queue.claim(1).get(0);
     OffsetDateTime before = jdbc.sql("select now()").query(OffsetDateTime.class).single();
 
     queue.record(List.of(Outcome.failed(item, "Requests", "HTTP 500")));
@@ -91,22 +91,22 @@ class SyncQueueTest {
             before.toInstant(), ((java.sql.Timestamp) row.get("next_attempt_at")).toInstant());
     Duration full = properties.backoffBase().multipliedBy(4); // base * 2^2
     assertThat(delay).isBetween(full.dividedBy(2).minusSeconds(1), full.plusSeconds(1));
-    assertThat(queue.dequeue(1)).as("not due before its backoff").isEmpty();
+    assertThat(queue.claim(1)).as("not due before its backoff").isEmpty();
     time.pass(full.plusSeconds(1));
-    assertThat(queue.dequeue(1)).hasSize(1);
+    assertThat(queue.claim(1)).hasSize(1);
   }
 
   @Test
   void itemOutOfRetriesIsFailedWithItsLastErrorAndAFailedLogRow() {
     insert(1, "now()");
     for (int attempt = 1; attempt <= properties.maxRetries(); attempt++) {
-      QueueItem item = queue.dequeue(1).get(0);
+      QueueItem item = queue.claim(1).get(0);
       queue.record(List.of(Outcome.failed(item, "Requests", "HTTP 503 attempt " + attempt)));
       time.pass(properties.backoffMax().plusSeconds(1));
     }
 
-    assertThat(queue.dequeue(1)).isEmpty();
-    assertThat(queue.recentFailed(10))
+    assertThat(queue.claim(1)).isEmpty();
+    assertThat(queue.recentDeadLetters(10))
         .singleElement()
         .satisfies(
             f -> {
@@ -121,7 +121,7 @@ class SyncQueueTest {
   @Test
   void permanentFailureFailsAtOnce() {
     insert(1, "now()");
-    QueueItem item = queue.dequeue(1).get(0);
+    QueueItem item = queue.claim(1).get(0);
 
     queue.record(List.of(Outcome.failedPermanently(item, "Requests", "record not found")));
 
@@ -132,21 +132,21 @@ class SyncQueueTest {
   @Test
   void releasedItemIsDueAgainWithoutCountingAnAttempt() {
     insert(1, "now()");
-    QueueItem item = queue.dequeue(1).get(0);
+    QueueItem item = queue.claim(1).get(0);
 
     queue.record(List.of(Outcome.released(item, "row moved while writing")));
 
-    assertThat(queue.dequeue(1)).singleElement().extracting(QueueItem::retries).isEqualTo(0);
+    assertThat(queue.claim(1)).singleElement().extracting(QueueItem::retries).isEqualTo(0);
   }
 
   @Test
-  void resetStuckReturnsOnlyOldClaimsToPendingCountingAnAttempt() {
+  void expiredLeasesGoBackToPendingCountingAnAttemptAndOnlyThey() {
     insert(2, "now()");
-    queue.dequeue(1);
+    queue.claim(1);
     time.pass(Duration.ofMinutes(11));
-    queue.dequeue(1);
+    queue.claim(1);
 
-    assertThat(queue.resetStuck(Duration.ofMinutes(10))).isEqualTo(1);
+    assertThat(queue.releaseExpiredLeases(Duration.ofMinutes(10))).isEqualTo(1);
 
     assertThat(statusOf(1)).isEqualTo("PENDING");
     assertThat(statusOf(2)).isEqualTo("PROCESSING");
@@ -156,12 +156,12 @@ class SyncQueueTest {
   }
 
   @Test
-  void resetStuckNeverFailsAnItemHoweverOftenItsWorkerDied() {
+  void anExpiredLeaseNeverFailsAnItemHoweverOftenItsWorkerDied() {
     insert(1, "now()");
     for (int crash = 0; crash < 8; crash++) {
-      assertThat(queue.dequeue(1)).hasSize(1);
+      assertThat(queue.claim(1)).hasSize(1);
       time.pass(Duration.ofMinutes(11));
-      assertThat(queue.resetStuck(Duration.ofMinutes(10))).isEqualTo(1);
+      assertThat(queue.releaseExpiredLeases(Duration.ofMinutes(10))).isEqualTo(1);
     }
 
     assertThat(statusOf(1)).isEqualTo("PENDING");
@@ -173,10 +173,10 @@ class SyncQueueTest {
   @Test
   void lateWorkerCannotOverwriteAnItemThatWasResetAndClaimedAgain() {
     insert(1, "now()");
-    QueueItem lateClaim = queue.dequeue(1).get(0);
+    QueueItem lateClaim = queue.claim(1).get(0);
     time.pass(Duration.ofMinutes(11));
-    queue.resetStuck(Duration.ofMinutes(10));
-    QueueItem currentClaim = queue.dequeue(1).get(0);
+    queue.releaseExpiredLeases(Duration.ofMinutes(10));
+    QueueItem currentClaim = queue.claim(1).get(0);
 
     RecordedOutcomes late = queue.record(List.of(Outcome.written(lateClaim, "Requests", 2)));
 
@@ -190,10 +190,10 @@ class SyncQueueTest {
   @Test
   void lockHolderReleasesClaimsMadeBeforeItsLockAndTheirLateWorkerCannotRecordOverThem() {
     insert(2, "now()");
-    QueueItem deadRunsClaim = queue.dequeue(1).get(0);
+    QueueItem deadRunsClaim = queue.claim(1).get(0);
     OffsetDateTime lockedAt =
         jdbc.sql("select clock_timestamp()").query(OffsetDateTime.class).single();
-    QueueItem ownClaim = queue.dequeue(1).get(0);
+    QueueItem ownClaim = queue.claim(1).get(0);
 
     assertThat(queue.releaseAbandoned(lockedAt)).isEqualTo(1);
 
@@ -201,7 +201,7 @@ class SyncQueueTest {
     assertThat(statusOf(ownClaim.id())).isEqualTo("PROCESSING");
     assertThat(queue.record(List.of(Outcome.written(deadRunsClaim, "Requests", 2))).lost())
         .isEqualTo(1);
-    assertThat(queue.dequeue(1))
+    assertThat(queue.claim(1))
         .singleElement()
         .extracting(QueueItem::id)
         .isEqualTo(deadRunsClaim.id());
@@ -210,10 +210,10 @@ class SyncQueueTest {
   @Test
   void cleanupDeletesOnlyOldCompletedItemsAndOldLogRows() {
     insert(3, "now()");
-    List<QueueItem> items = queue.dequeue(2);
+    List<QueueItem> items = queue.claim(2);
     queue.record(items.stream().map(i -> Outcome.written(i, "Requests", 2)).toList());
     time.pass(Duration.ofDays(8));
-    queue.record(List.of(Outcome.written(queue.dequeue(1).get(0), "Requests", 3)));
+    queue.record(List.of(Outcome.written(queue.claim(1).get(0), "Requests", 3)));
 
     CleanupResult first = queue.cleanupCompleted(Duration.ofDays(7), Duration.ofDays(30));
     time.pass(Duration.ofDays(23));
@@ -237,6 +237,7 @@ class SyncQueueTest {
                 Duration.ofSeconds(30),
                 Duration.ofHours(1),
                 Duration.ofMinutes(10),
+                null,
                 Duration.ofDays(7),
                 Duration.ofDays(30),
                 10));
@@ -251,8 +252,8 @@ class SyncQueueTest {
     jdbc.sql("update sync_queue set created_at = now() - interval '90 seconds' where id = 3")
         .update();
     jdbc.sql("update sync_queue set status = 'FAILED' where id = 4").update();
-    queue.markComplete(List.of(queue.dequeue(1).get(0).id()));
-    queue.dequeue(1);
+    queue.markComplete(List.of(queue.claim(1).get(0).id()));
+    queue.claim(1);
 
     QueueStats stats = queue.stats();
 
@@ -265,7 +266,7 @@ class SyncQueueTest {
             QueueStats::total)
         .containsExactly(1L, 1L, 1L, 1L, 4L);
     assertThat(stats.oldestPendingAgeSeconds()).isBetween(89L, 100L);
-    queue.dequeue(1);
+    queue.claim(1);
     assertThat(queue.stats().oldestPendingAgeSeconds()).isNull();
   }
 
@@ -273,14 +274,14 @@ class SyncQueueTest {
   void oldestWaitingAgeCountsItemsBackingOffAfterAFailedAttempt() {
     insert(2, "now()");
     jdbc.sql("update sync_queue set created_at = now() - interval '10 minutes'").update();
-    List<QueueItem> items = queue.dequeue(2);
+    List<QueueItem> items = queue.claim(2);
     queue.markFailed(
         Map.of(items.get(0).id(), "Google answered 403", items.get(1).id(), "Google answered 403"));
 
     QueueStats stats = queue.stats();
 
     // Both wait on a backoff: none is due, yet both have waited ten minutes.
-    assertThat(queue.dequeue(10)).isEmpty();
+    assertThat(queue.claim(10)).isEmpty();
     assertThat(stats.pending()).isEqualTo(2);
     assertThat(stats.retrying()).isEqualTo(2);
     assertThat(stats.oldestPendingAgeSeconds()).isBetween(599L, 620L);
@@ -298,7 +299,7 @@ class SyncQueueTest {
                    ('UPDATE', 'Revenue', gen_random_uuid(), '{}')
             """)
         .update();
-    List<QueueItem> items = queue.dequeue(2);
+    List<QueueItem> items = queue.claim(2);
     queue.markFailed(Map.of(items.get(0).id(), "Google answered 503"));
     queue.markFailed(Map.of(items.get(1).id(), "Google answered 503"));
 
@@ -317,20 +318,20 @@ class SyncQueueTest {
   }
 
   @Test
-  void retryNowMakesWaitingItemsDueAndKeepsTheirAttempts() {
+  void retryMakesWaitingItemsDueAndKeepsTheirAttempts() {
     insert(3, "now()");
-    List<QueueItem> items = queue.dequeue(3);
+    List<QueueItem> items = queue.claim(3);
     queue.markFailed(
         Map.of(
             items.get(0).id(), "503",
             items.get(1).id(), "503",
             items.get(2).id(), "503"));
 
-    assertThat(queue.retryNow(items.get(0).id())).isTrue();
-    assertThat(queue.retryNow(items.get(0).id())).as("already due").isFalse();
+    assertThat(queue.retry(items.get(0).id())).isEqualTo(RetryResult.RETRIED);
+    assertThat(queue.retry(items.get(0).id())).as("already due").isEqualTo(RetryResult.NOT_FAILED);
     assertThat(queue.retryAllWaitingNow()).isEqualTo(2);
 
-    assertThat(queue.dequeue(10)).hasSize(3).allSatisfy(i -> assertThat(i.retries()).isOne());
+    assertThat(queue.claim(10)).hasSize(3).allSatisfy(i -> assertThat(i.retries()).isOne());
   }
 
   @Test
@@ -358,17 +359,18 @@ class SyncQueueTest {
     insert(3, "now()");
     jdbc.sql("update sync_queue set status = 'FAILED', retries = 5, last_error = 'boom'").update();
 
-    assertThat(queue.retry(1)).isTrue();
-    assertThat(queue.retry(1)).as("no longer FAILED").isFalse();
-    assertThat(queue.retryAllFailed()).isEqualTo(2);
+    assertThat(queue.retry(1)).isEqualTo(RetryResult.RETRIED);
+    assertThat(queue.retry(1)).as("no longer FAILED").isEqualTo(RetryResult.NOT_FAILED);
+    assertThat(queue.retry(99)).isEqualTo(RetryResult.NOT_FOUND);
+    assertThat(queue.retryAllDeadLetters()).isEqualTo(2);
 
-    assertThat(queue.dequeue(10)).hasSize(3).allSatisfy(i -> assertThat(i.retries()).isZero());
+    assertThat(queue.claim(10)).hasSize(3).allSatisfy(i -> assertThat(i.retries()).isZero());
   }
 
   @Test
   void idBasedFailureCountsAnAttempt() {
     insert(1, "now()");
-    queue.dequeue(1);
+    queue.claim(1);
 
     queue.markFailed(1L, "boom");
 

@@ -15,7 +15,7 @@ public record QueueTime(JdbcClient jdbc) {
       update sync_queue
          set created_at = created_at - cast(:ms as bigint) * interval '1 millisecond',
              next_attempt_at = next_attempt_at - cast(:ms as bigint) * interval '1 millisecond',
-             started_at = started_at - cast(:ms as bigint) * interval '1 millisecond',
+             claimed_at = claimed_at - cast(:ms as bigint) * interval '1 millisecond',
              processed_at = processed_at - cast(:ms as bigint) * interval '1 millisecond'
       """;
 

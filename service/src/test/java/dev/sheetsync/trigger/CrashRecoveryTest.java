@@ -35,7 +35,7 @@ class CrashRecoveryTest {
   void nextRunWritesItemsADeadRunLeftClaimedWithoutWaitingForStuckAfter() {
     records.createRequest(request("BK-CRASH-1"));
     records.createRequest(request("BK-CRASH-2"));
-    assertThat(queue.dequeue(10)).hasSize(2); // the run that claimed them was SIGKILLed
+    assertThat(queue.claim(10)).hasSize(2); // the run that claimed them was SIGKILLed
 
     WriteBackOutcome outcome = trigger.run(TriggerSource.MANUAL);
 

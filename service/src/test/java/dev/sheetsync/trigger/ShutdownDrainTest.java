@@ -32,11 +32,11 @@ class ShutdownDrainTest {
   void aStoppingServiceClaimsNothingAndClaimsAgainOnceStartedAgain() {
     drain.stop();
     try {
-      assertThat(queue.dequeue(10)).isEmpty();
+      assertThat(queue.claim(10)).isEmpty();
     } finally {
       drain.start();
     }
 
-    assertThat(queue.dequeue(10)).hasSize(1);
+    assertThat(queue.claim(10)).hasSize(1);
   }
 }

@@ -33,6 +33,7 @@ class SyncScheduleTest {
           Duration.ofSeconds(30),
           Duration.ofHours(1),
           Duration.ofMinutes(10),
+          null,
           Duration.ofDays(7),
           Duration.ofDays(30),
           5000);

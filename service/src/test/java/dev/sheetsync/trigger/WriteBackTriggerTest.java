@@ -7,6 +7,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import dev.sheetsync.queue.QueueStats;
+import dev.sheetsync.queue.SyncLog;
 import dev.sheetsync.queue.SyncQueue;
 import dev.sheetsync.runs.RunHistory;
 import dev.sheetsync.security.cron.CronAuthentication;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockMvcRequestBuilders;
 import org.springframework.test.web.servlet.result.MockMvcResultMatchers;
@@ -101,7 +103,8 @@ class WriteBackTriggerTest {
     WriteBackTrigger failing = mock(WriteBackTrigger.class);
     when(failing.run(TriggerSource.CRON)).thenReturn(new WriteBackOutcome.Failed());
     MockMvc mvc =
-        MockMvcBuilders.standaloneSetup(new SyncController(failing, queue, null, null, null))
+        MockMvcBuilders.standaloneSetup(new SyncController(failing, queue, null, null))
+            .setControllerAdvice(new SyncErrors())
             .build();
 
     mvc.perform(
@@ -112,5 +115,22 @@ class WriteBackTriggerTest {
         .andExpect(
             MockMvcResultMatchers.content()
                 .json("{\"success\":false,\"error\":\"Write-back failed\"}", true));
+  }
+
+  @Test
+  void theQueueStatusAnswers500InTheContractsShapeWhenTheDatabaseFails() throws Exception {
+    SyncLog syncLog = mock(SyncLog.class);
+    when(syncLog.lastProcessed())
+        .thenThrow(new CannotGetJdbcConnectionException("connection refused: db:5432"));
+    MockMvc mvc =
+        MockMvcBuilders.standaloneSetup(new SyncController(trigger, queue, syncLog, null))
+            .setControllerAdvice(new SyncErrors())
+            .build();
+
+    mvc.perform(MockMvcRequestBuilders.get("/api/sync/queue").accept(MediaType.APPLICATION_JSON))
+        .andExpect(MockMvcResultMatchers.status().isInternalServerError())
+        .andExpect(
+            MockMvcResultMatchers.content()
+                .json("{\"success\":false,\"error\":\"Failed to get queue status\"}", true));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheetsync.emulator.Faults;
 import dev.sheetsync.emulator.ValueRender;
-import dev.sheetsync.queue.FailedItem;
+import dev.sheetsync.queue.DeadLetter;
 import dev.sheetsync.queue.QueueProperties;
 import dev.sheetsync.testing.QueueTime;
 import java.time.Duration;
@@ -74,7 +74,7 @@ class GoogleFailuresTest extends WriteBackTestSupport {
 
     sheet.control().clearFaults();
     assertThat(writeBack.runOnce().processed()).isZero();
-    assertThat(queue.recentFailed(10))
+    assertThat(queue.recentDeadLetters(10))
         .singleElement()
         .satisfies(
             f -> {
@@ -82,7 +82,7 @@ class GoogleFailuresTest extends WriteBackTestSupport {
               assertThat(f.lastError()).contains("500");
               assertThat(f.retries()).isEqualTo(queueProperties.maxRetries());
             })
-        .extracting(FailedItem::id)
+        .extracting(DeadLetter::id)
         .isNotNull();
     assertThat(count("select count(*) from sync_log where status = 'FAILED'"))
         .isEqualTo(queueProperties.maxRetries());
@@ -91,12 +91,12 @@ class GoogleFailuresTest extends WriteBackTestSupport {
   @Test
   void runResetsItemsAbandonedByADeadWorkerAndWritesThem() {
     newRequest("Ada");
-    queue.dequeue(10); // a worker claimed it and died
-    new QueueTime(jdbc).pass(queueProperties.stuckAfter().plus(Duration.ofMinutes(1)));
+    queue.claim(10); // a worker claimed it and died
+    new QueueTime(jdbc).pass(queueProperties.lease().plus(Duration.ofMinutes(1)));
 
     RunResult result = writeBack.runOnce();
 
-    assertThat(result.resetStuck()).isEqualTo(1);
+    assertThat(result.expiredLeases()).isEqualTo(1);
     assertThat(result.succeeded()).isEqualTo(1);
     assertThat(sheet.rows(requestsTab, ValueRender.FORMATTED_VALUE)).hasSize(1);
   }
@@ -112,7 +112,7 @@ class GoogleFailuresTest extends WriteBackTestSupport {
     RunResult result = writeBack.runOnce();
 
     assertThat(result).extracting(RunResult::succeeded, RunResult::failed).containsExactly(1, 1);
-    assertThat(queue.recentFailed(10))
+    assertThat(queue.recentDeadLetters(10))
         .singleElement()
         .satisfies(f -> assertThat(f.lastError()).contains("Notes"));
     assertThat(sheet.rows(requestsTab, ValueRender.FORMATTED_VALUE))
@@ -133,6 +133,6 @@ class GoogleFailuresTest extends WriteBackTestSupport {
 
     assertThat(result.failed()).isEqualTo(1);
     assertThat(queue.stats().failed()).isEqualTo(1);
-    assertThat(queue.recentFailed(1).get(0).lastError()).contains("not found");
+    assertThat(queue.recentDeadLetters(1).get(0).lastError()).contains("not found");
   }
 }

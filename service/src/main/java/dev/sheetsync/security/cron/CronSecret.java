@@ -8,12 +8,12 @@ import org.springframework.stereotype.Component;
  * The bearer secret that outside schedulers (crontab, Kubernetes CronJob, Vercel cron) present as
  * {@code Authorization: Bearer <CRON_SECRET>}.
  *
- * <p>Unlike the seed, an unset secret closes the bearer path: the seed compared {@code
- * header?.replace("Bearer ", "")} with {@code process.env.CRON_SECRET}, so with the variable unset
- * a request without any header matched ({@code undefined === undefined}) and ran the job. Here
- * nothing matches when no secret is configured. The comparison covers the whole header value and
- * takes the same time whatever the caller sends, so response timing reveals nothing about the
- * secret.
+ * <p>Unlike the original app ({@code docs/api-contract.md}), an unset secret closes the bearer
+ * path: it compared {@code header?.replace("Bearer ", "")} with {@code process.env.CRON_SECRET}, so
+ * with the variable unset a request without any header matched ({@code undefined === undefined})
+ * and ran the job. Here nothing matches when no secret is configured. The comparison covers the
+ * whole header value and takes the same time whatever the caller sends, so response timing reveals
+ * nothing about the secret.
  *
  * <p>Thread-safe and immutable. The secret is never logged, printed or echoed.
  */

@@ -15,7 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @EngineTest
-class DequeueRaceTest {
+class ClaimRaceTest {
 
   private static final int ITEMS = 2_000;
 
@@ -40,7 +40,7 @@ class DequeueRaceTest {
           start.await();
           List<Long> mine = new ArrayList<>();
           List<QueueItem> batch;
-          while (!(batch = queue.dequeue(7)).isEmpty()) {
+          while (!(batch = queue.claim(7)).isEmpty()) {
             batch.forEach(i -> mine.add(i.id()));
           }
           return mine;

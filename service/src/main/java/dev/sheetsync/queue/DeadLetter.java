@@ -6,13 +6,14 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 
 /**
- * A FAILED queue item, for the admin view.
+ * A dead letter: a queue item out of attempts (status FAILED, its name in the database and the
+ * API), waiting for a person to fix the cause and retry it.
  *
  * @param bookingCode the booking code from the change's snapshot (the request's own, or that of the
  *     operator's or revenue's request); null if the snapshot has none
  * @param customer the customer's name, likewise
  */
-public record FailedItem(
+public record DeadLetter(
     long id,
     SyncModel model,
     SyncAction action,
