@@ -1,18 +1,16 @@
 package dev.sheetsync.reconcile;
 
+import static dev.sheetsync.testing.RequestBuilder.aRequest;
+
 import com.google.api.services.sheets.v4.Sheets;
 import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordChanges;
-import dev.sheetsync.records.RequestInput;
-import dev.sheetsync.records.RequestStatus;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
 import dev.sheetsync.testing.EngineTest;
 import dev.sheetsync.writeback.WriteBack;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,20 +55,7 @@ abstract class ReconcileTestSupport {
   UUID newRequest(String customer) {
     bookings++;
     return records.createRequest(
-        new RequestInput(
-            "BK-" + bookings,
-            customer,
-            "+1 555 0100",
-            "guest" + bookings + "@example.com",
-            "Hanoi",
-            LocalDate.of(2026, 3, 1),
-            LocalDate.of(2026, 3, 5),
-            2,
-            new BigDecimal("1234.50"),
-            "USD",
-            RequestStatus.CONFIRMED,
-            null,
-            "window seat"));
+        aRequest().numbered(bookings).customer(customer).notes("window seat").build());
   }
 
   /** A write-back run; it also stores the written-values base of what it wrote. */
