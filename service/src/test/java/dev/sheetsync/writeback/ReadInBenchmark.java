@@ -110,27 +110,7 @@ class ReadInBenchmark {
   }
 
   private void writeColumns(List<String> ids) throws IOException {
-    int sheetId =
-        sheets.spreadsheets().get(target.spreadsheetId()).execute().getSheets().stream()
-            .filter(t -> t.getProperties().getTitle().equals("Requests"))
-            .findFirst()
-            .orElseThrow()
-            .getProperties()
-            .getSheetId();
-    sheets
-        .spreadsheets()
-        .batchUpdate(
-            target.spreadsheetId(),
-            new com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest()
-                .setRequests(
-                    List.of(
-                        new com.google.api.services.sheets.v4.model.Request()
-                            .setAppendDimension(
-                                new com.google.api.services.sheets.v4.model.AppendDimensionRequest()
-                                    .setSheetId(sheetId)
-                                    .setDimension("ROWS")
-                                    .setLength(ids.size() + 10)))))
-        .execute();
+    new People(sheets, target).growRows("Requests", ids.size() + 10);
     for (int from = 0; from < ids.size(); from += 10_000) {
       List<List<Object>> keys = new ArrayList<>();
       List<List<Object>> statuses = new ArrayList<>();

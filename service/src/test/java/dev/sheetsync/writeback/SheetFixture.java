@@ -1,14 +1,11 @@
 package dev.sheetsync.writeback;
 
 import com.google.api.services.sheets.v4.Sheets;
-import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
-import com.google.api.services.sheets.v4.model.Request;
 import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.emulator.ValueRender;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
-import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -53,24 +50,5 @@ class SheetFixture {
     List<Object> r = rows.get(row - tab.firstDataRow());
     int column = tab.columnIndex(header);
     return column < r.size() ? r.get(column) : "";
-  }
-
-  /** Structural edits as people make them, through the API. */
-  void edit(TabLayout tab, Request... requests) throws IOException {
-    sheets
-        .spreadsheets()
-        .batchUpdate(
-            target.spreadsheetId(),
-            new BatchUpdateSpreadsheetRequest().setRequests(List.of(requests)))
-        .execute();
-  }
-
-  int sheetId(TabLayout tab) throws IOException {
-    return sheets.spreadsheets().get(target.spreadsheetId()).execute().getSheets().stream()
-        .filter(s -> s.getProperties().getTitle().equals(tab.tabName()))
-        .findFirst()
-        .orElseThrow()
-        .getProperties()
-        .getSheetId();
   }
 }
