@@ -53,10 +53,8 @@ class AdoptTest {
     TestData data = new TestData(jdbc).reset();
     data.user("admin@example.com", Role.ADMIN);
     data.user("seller@example.com", Role.SELLER);
-    admin = new Http(port);
-    admin.login("admin@example.com", TestData.PASSWORD);
-    seller = new Http(port);
-    seller.login("seller@example.com", TestData.PASSWORD);
+    admin = Http.loggedIn(port, "admin@example.com");
+    seller = Http.loggedIn(port, "seller@example.com");
     EmulatorControl control = target.emulator().control();
     control.reset();
     Map<String, List<String>> tabs = new LinkedHashMap<>();

@@ -50,10 +50,8 @@ class ReconcileEndpointTest {
     jdbc.sql("truncate sync_reconcile_reports").update();
     data.user("admin@example.com", Role.ADMIN);
     data.user("seller@example.com", Role.SELLER);
-    admin = new Http(port);
-    assertThat(admin.login("admin@example.com", TestData.PASSWORD).status()).isEqualTo(200);
-    seller = new Http(port);
-    assertThat(seller.login("seller@example.com", TestData.PASSWORD).status()).isEqualTo(200);
+    admin = Http.loggedIn(port, "admin@example.com");
+    seller = Http.loggedIn(port, "seller@example.com");
     EmulatorControl control = spreadsheet.emulator().control();
     control.reset();
     Map<String, List<String>> tabs = new LinkedHashMap<>();
