@@ -3,17 +3,14 @@ package dev.sheetsync.reconcile;
 import static dev.sheetsync.testing.RequestBuilder.aRequest;
 
 import com.google.api.services.sheets.v4.Sheets;
-import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.queue.SyncModel;
 import dev.sheetsync.records.RecordChanges;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import dev.sheetsync.testing.EngineTest;
 import dev.sheetsync.writeback.WriteBack;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,12 +39,7 @@ abstract class ReconcileTestSupport {
                 + " sync_conflicts, sync_reconcile_reports, revenues, operators, requests"
                 + " restart identity cascade")
         .update();
-    EmulatorControl control = target.emulator().control();
-    control.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    control.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
-    control.quota(0, 0);
+    EmptySpreadsheet.create(target, layouts).quota(0, 0);
     people = new SheetHands(sheets, target);
     requestsTab = layouts.forModel(SyncModel.REQUEST);
   }

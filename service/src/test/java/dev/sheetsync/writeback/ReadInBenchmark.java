@@ -7,6 +7,7 @@ import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.emulator.RequestCounts;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -14,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +45,7 @@ class ReadInBenchmark {
 
   @Test
   void readsInFiftyThousandRows() throws IOException, GoogleCallException {
-    EmulatorControl emulator = target.emulator().control();
-    emulator.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    emulator.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
+    EmulatorControl emulator = EmptySpreadsheet.create(target, layouts);
     jdbc.sql(
             "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows,"
                 + " sync_conflicts, revenues, operators, requests restart identity cascade")

@@ -6,9 +6,8 @@ import dev.sheetsync.emulator.ValueRender;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
-import java.util.LinkedHashMap;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import java.util.List;
-import java.util.Map;
 
 /** The embedded emulator's spreadsheet, as a fresh sheet per test, read back directly. */
 class SheetFixture {
@@ -25,12 +24,7 @@ class SheetFixture {
 
   /** Empty tabs with their header rows, no faults, no quota. */
   void reset() {
-    EmulatorControl control = control();
-    control.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    control.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
-    control.quota(0, 0);
+    EmptySpreadsheet.create(target, layouts).quota(0, 0);
   }
 
   EmulatorControl control() {
