@@ -29,6 +29,20 @@ public final class Http {
     this.base = "http://localhost:" + port;
   }
 
+  /**
+   * A client logged in as {@code email} with {@link TestData#PASSWORD}.
+   *
+   * @throws IllegalStateException when the login is not answered 200
+   */
+  public static Http loggedIn(int port, String email) {
+    Http client = new Http(port);
+    Response login = client.login(email, TestData.PASSWORD);
+    if (login.status() != 200) {
+      throw new IllegalStateException("login as " + email + " answered " + login.status());
+    }
+    return client;
+  }
+
   public String sessionCookie() {
     return cookie;
   }
@@ -44,15 +58,22 @@ public final class Http {
             + URLEncoder.encode(username, StandardCharsets.UTF_8)
             + "&password="
             + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return send("POST", "/login", form, "Content-Type", "application/x-www-form-urlencoded");
+    return postForm("/login", form);
   }
 
   public Response get(String path) {
     return send("GET", path, null);
   }
 
-  public Response post(String path, String json) {
-    return send("POST", path, json, "Content-Type", "application/json");
+  /** {@code headers} are name, value pairs, sent after the JSON content type. */
+  public Response post(String path, String json, String... headers) {
+    return send("POST", path, json, prepend("Content-Type", "application/json", headers));
+  }
+
+  /** A form post as browsers send it; {@code headers} are name, value pairs. */
+  public Response postForm(String path, String form, String... headers) {
+    return send(
+        "POST", path, form, prepend("Content-Type", "application/x-www-form-urlencoded", headers));
   }
 
   public Response patch(String path, String json) {
@@ -106,6 +127,14 @@ public final class Http {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  private static String[] prepend(String name, String value, String... headers) {
+    String[] all = new String[headers.length + 2];
+    all[0] = name;
+    all[1] = value;
+    System.arraycopy(headers, 0, all, 2, headers.length);
+    return all;
   }
 
   /** "" when the server expired the cookie. */

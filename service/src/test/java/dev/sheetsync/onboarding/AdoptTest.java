@@ -7,18 +7,16 @@ import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.sheetsync.Http;
 import dev.sheetsync.IntegrationTest;
 import dev.sheetsync.TestData;
-import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.emulator.ValueRender;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.system.ClusterLock;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import dev.sheetsync.users.Role;
 import dev.sheetsync.writeback.WriteBack;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -53,16 +51,9 @@ class AdoptTest {
     TestData data = new TestData(jdbc).reset();
     data.user("admin@example.com", Role.ADMIN);
     data.user("seller@example.com", Role.SELLER);
-    admin = new Http(port);
-    admin.login("admin@example.com", TestData.PASSWORD);
-    seller = new Http(port);
-    seller.login("seller@example.com", TestData.PASSWORD);
-    EmulatorControl control = target.emulator().control();
-    control.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    control.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
-    control.quota(0, 0);
+    admin = Http.loggedIn(port, "admin@example.com");
+    seller = Http.loggedIn(port, "seller@example.com");
+    EmptySpreadsheet.create(target, layouts).quota(0, 0);
     jdbc.sql(
             """
             insert into requests (id, booking_code, customer_name, pax, created_at)

@@ -15,6 +15,7 @@ import dev.sheetsync.queue.SyncQueue;
 import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import dev.sheetsync.writeback.RunResult;
 import dev.sheetsync.writeback.WriteBack;
 import dev.sheetsync.writeback.WriteBackProperties;
@@ -23,7 +24,6 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -259,10 +259,7 @@ class ResyncBenchmark {
   }
 
   private void emptySpreadsheetAndTables(EmulatorControl emulator) {
-    emulator.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    emulator.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
+    EmptySpreadsheet.create(emulator, target.spreadsheetId(), layouts);
     jdbc.sql(
             "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows,"
                 + " sync_conflicts, revenues, operators, requests restart identity cascade")

@@ -11,13 +11,12 @@ import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import dev.sheetsync.writeback.RunResult;
 import dev.sheetsync.writeback.WriteBack;
 import java.io.IOException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,12 +53,7 @@ class ResyncTest {
             "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows,"
                 + " sync_conflicts, revenues, operators, requests restart identity cascade")
         .update();
-    var control = target.emulator().control();
-    control.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    control.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
-    control.quota(0, 0);
+    EmptySpreadsheet.create(target, layouts).quota(0, 0);
     requests = layouts.forModel(SyncModel.REQUEST);
   }
 

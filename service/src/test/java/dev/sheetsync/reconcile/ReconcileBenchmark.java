@@ -20,6 +20,7 @@ import dev.sheetsync.sheets.RowMode;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
@@ -121,10 +122,7 @@ class ReconcileBenchmark {
 
   @Test
   void reconcilesTwoHundredThousandRows() throws IOException {
-    emulator.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    emulator.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
+    EmptySpreadsheet.create(emulator, target.spreadsheetId(), layouts);
     emulator.quota(0, 0);
     seedDatabase();
     for (TabLayout tab : layouts.tabs()) {

@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sheetsync.Http;
 import dev.sheetsync.IntegrationTest;
 import dev.sheetsync.TestData;
-import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.system.ClusterLock;
 import dev.sheetsync.system.ClusterLock.Held;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import dev.sheetsync.users.Role;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -50,16 +48,9 @@ class ReconcileEndpointTest {
     jdbc.sql("truncate sync_reconcile_reports").update();
     data.user("admin@example.com", Role.ADMIN);
     data.user("seller@example.com", Role.SELLER);
-    admin = new Http(port);
-    assertThat(admin.login("admin@example.com", TestData.PASSWORD).status()).isEqualTo(200);
-    seller = new Http(port);
-    assertThat(seller.login("seller@example.com", TestData.PASSWORD).status()).isEqualTo(200);
-    EmulatorControl control = spreadsheet.emulator().control();
-    control.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    control.createSpreadsheet(spreadsheet.spreadsheetId(), "sheetsync", tabs);
-    control.quota(0, 0);
+    admin = Http.loggedIn(port, "admin@example.com");
+    seller = Http.loggedIn(port, "seller@example.com");
+    EmptySpreadsheet.create(spreadsheet, layouts).quota(0, 0);
   }
 
   Http.Response post(Http who, String body, String... headers) {

@@ -1,21 +1,16 @@
 package dev.sheetsync.reconcile;
 
+import static dev.sheetsync.testing.RequestBuilder.aRequest;
+
 import com.google.api.services.sheets.v4.Sheets;
-import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.records.RecordChanges;
-import dev.sheetsync.records.RequestInput;
-import dev.sheetsync.records.RequestStatus;
 import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import dev.sheetsync.testing.EngineTest;
 import dev.sheetsync.writeback.WriteBack;
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,12 +39,7 @@ abstract class ReconcileTestSupport {
                 + " sync_conflicts, sync_reconcile_reports, revenues, operators, requests"
                 + " restart identity cascade")
         .update();
-    EmulatorControl control = target.emulator().control();
-    control.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    control.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
-    control.quota(0, 0);
+    EmptySpreadsheet.create(target, layouts).quota(0, 0);
     people = new SheetHands(sheets, target);
     requestsTab = layouts.forModel(SyncModel.REQUEST);
   }
@@ -57,20 +47,7 @@ abstract class ReconcileTestSupport {
   UUID newRequest(String customer) {
     bookings++;
     return records.createRequest(
-        new RequestInput(
-            "BK-" + bookings,
-            customer,
-            "+1 555 0100",
-            "guest" + bookings + "@example.com",
-            "Hanoi",
-            LocalDate.of(2026, 3, 1),
-            LocalDate.of(2026, 3, 5),
-            2,
-            new BigDecimal("1234.50"),
-            "USD",
-            RequestStatus.CONFIRMED,
-            null,
-            "window seat"));
+        aRequest().numbered(bookings).customer(customer).notes("window seat").build());
   }
 
   /** A write-back run; it also stores the written-values base of what it wrote. */

@@ -1,5 +1,11 @@
 package dev.sheetsync.records;
 
+import static dev.sheetsync.testing.OperatorBuilder.anOperator;
+import static dev.sheetsync.testing.OperatorBuilder.anOperatorLike;
+import static dev.sheetsync.testing.RequestBuilder.aRequest;
+import static dev.sheetsync.testing.RequestBuilder.aRequestLike;
+import static dev.sheetsync.testing.RevenueBuilder.aRevenue;
+import static dev.sheetsync.testing.RevenueBuilder.aRevenueLike;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -9,7 +15,6 @@ import dev.sheetsync.system.ApiException;
 import dev.sheetsync.users.Role;
 import dev.sheetsync.users.SignedInUser;
 import dev.sheetsync.users.UserAccounts;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
@@ -75,9 +80,10 @@ class RecordChangesTest {
         .update();
     clearQueue();
 
-    changes.updateRequest(request, r -> withPax(r, 5));
-    changes.updateOperator(operator, o -> withPaymentStatus(o, PaymentStatus.PAID));
-    changes.updateRevenue(revenue, v -> withReference(v, "TX-42"));
+    changes.updateRequest(request, r -> aRequestLike(r).pax(5).build());
+    changes.updateOperator(
+        operator, o -> anOperatorLike(o).paymentStatus(PaymentStatus.PAID).build());
+    changes.updateRevenue(revenue, v -> aRevenueLike(v).reference("TX-42").build());
 
     List<QueueRow> rows = queue();
     assertThat(rows)
@@ -145,7 +151,7 @@ class RecordChangesTest {
     UUID revenue = changes.createRevenue(revenue(request));
     clearQueue();
 
-    changes.updateRequest(request, r -> withBookingCode(r, "BK-2"));
+    changes.updateRequest(request, r -> aRequestLike(r).bookingCode("BK-2").build());
 
     List<QueueRow> rows = queue();
     assertThat(rows)
@@ -193,7 +199,7 @@ class RecordChangesTest {
 
     assertThatThrownBy(() -> changes.createRequest(request("BK-1")))
         .isInstanceOf(ApiException.class);
-    assertThatThrownBy(() -> changes.createRequest(withPax(request("BK-3"), 0)))
+    assertThatThrownBy(() -> changes.createRequest(aRequestLike(request("BK-3")).pax(0).build()))
         .isInstanceOf(ApiException.class);
 
     assertThat(count("requests")).isOne();
@@ -236,91 +242,36 @@ class RecordChangesTest {
   }
 
   private RequestInput request(String bookingCode) {
-    return new RequestInput(
-            bookingCode,
-            "Ann Lee",
-            null,
-            "ann@example.com",
-            "Lisbon",
-            LocalDate.parse("2025-06-01"),
-            LocalDate.parse("2025-06-05"),
-            2,
-            new BigDecimal("1250.50"),
-            null,
-            null,
-            seller.id(),
-            null)
-        .withDefaults(null);
+    return aRequest()
+        .bookingCode(bookingCode)
+        .customer("Ann Lee")
+        .phone(null)
+        .email("ann@example.com")
+        .destination("Lisbon")
+        .dates(LocalDate.parse("2025-06-01"), LocalDate.parse("2025-06-05"))
+        .totalPrice("1250.50")
+        .status(RequestStatus.NEW)
+        .seller(seller.id())
+        .build();
   }
 
   private static OperatorInput operator(UUID request) {
-    return new OperatorInput(
-            request,
-            LocalDate.parse("2025-06-01"),
-            ServiceType.HOTEL,
-            "Hotel Azur",
-            null,
-            new BigDecimal("800"),
-            null,
-            null)
-        .withDefaults();
+    return anOperator()
+        .forRequest(request)
+        .serviceDate(LocalDate.parse("2025-06-01"))
+        .supplier("Hotel Azur")
+        .description(null)
+        .cost("800")
+        .build();
   }
 
   private static RevenueInput revenue(UUID request) {
-    return new RevenueInput(
-            request, LocalDate.parse("2025-05-01"), new BigDecimal("500"), null, null, null)
-        .withDefaults();
-  }
-
-  private static RequestInput withPax(RequestInput r, int pax) {
-    return new RequestInput(
-        r.bookingCode(),
-        r.customerName(),
-        r.customerPhone(),
-        r.customerEmail(),
-        r.destination(),
-        r.startDate(),
-        r.endDate(),
-        pax,
-        r.totalPrice(),
-        r.currency(),
-        r.status(),
-        r.sellerId(),
-        r.notes());
-  }
-
-  private static RequestInput withBookingCode(RequestInput r, String code) {
-    return new RequestInput(
-        code,
-        r.customerName(),
-        r.customerPhone(),
-        r.customerEmail(),
-        r.destination(),
-        r.startDate(),
-        r.endDate(),
-        r.pax(),
-        r.totalPrice(),
-        r.currency(),
-        r.status(),
-        r.sellerId(),
-        r.notes());
-  }
-
-  private static OperatorInput withPaymentStatus(OperatorInput o, PaymentStatus status) {
-    return new OperatorInput(
-        o.requestId(),
-        o.serviceDate(),
-        o.serviceType(),
-        o.supplierName(),
-        o.description(),
-        o.cost(),
-        status,
-        o.notes());
-  }
-
-  private static RevenueInput withReference(RevenueInput v, String reference) {
-    return new RevenueInput(
-        v.requestId(), v.paymentDate(), v.amount(), v.method(), reference, v.notes());
+    return aRevenue()
+        .forRequest(request)
+        .paymentDate(LocalDate.parse("2025-05-01"))
+        .amount("500")
+        .method(PaymentMethod.BANK_TRANSFER)
+        .build();
   }
 
   private static org.assertj.core.groups.Tuple tuple(Object... values) {

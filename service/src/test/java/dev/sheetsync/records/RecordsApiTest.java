@@ -31,8 +31,7 @@ class RecordsApiTest {
     data = new TestData(jdbc).reset();
     data.user("admin@example.com", Role.ADMIN);
     seller = data.user("seller@example.com", Role.SELLER);
-    admin = new Http(port);
-    admin.login("admin@example.com", TestData.PASSWORD);
+    admin = Http.loggedIn(port, "admin@example.com");
   }
 
   @Test
@@ -59,8 +58,7 @@ class RecordsApiTest {
 
   @Test
   void aSellersNewRequestIsTheirsByDefault() {
-    Http sellerClient = new Http(port);
-    sellerClient.login("seller@example.com", TestData.PASSWORD);
+    Http sellerClient = Http.loggedIn(port, "seller@example.com");
 
     Http.Response created =
         sellerClient.post(

@@ -32,8 +32,7 @@ class RunHistoryTest {
     data.user("admin@example.com", Role.ADMIN);
     data.user("seller@example.com", Role.SELLER);
     spreadsheet.emulator().control().quota(0, 0);
-    admin = new Http(port);
-    admin.login("admin@example.com", TestData.PASSWORD);
+    admin = Http.loggedIn(port, "admin@example.com");
   }
 
   @AfterEach
@@ -88,8 +87,7 @@ class RunHistoryTest {
 
   @Test
   void runHistoryIsForAdminsOnly() {
-    Http seller = new Http(port);
-    seller.login("seller@example.com", TestData.PASSWORD);
+    Http seller = Http.loggedIn(port, "seller@example.com");
 
     assertThat(seller.get("/api/sync/runs").status()).isEqualTo(403);
     assertThat(new Http(port).get("/api/sync/runs").status()).isEqualTo(401);

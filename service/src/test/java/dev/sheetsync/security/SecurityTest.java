@@ -9,11 +9,20 @@ import dev.sheetsync.users.Role;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** Access rules over real HTTP, as curl and browsers meet them. */
+/**
+ * The security filters over real HTTP, as curl and browsers meet them: what a MockMvc request
+ * cannot show. Session cookies and their attributes, the login form and its throttle, logout ending
+ * the stored session, the Origin check against the server's own host and port, Tomcat's proxy valve
+ * and its decoding of encoded paths, redirects and error pages all live in the servlet container or
+ * need a client that keeps cookies between requests. Who may call which endpoint (the 401/403
+ * matrices) is checked without a socket in {@link AccessRulesTest}.
+ */
 @IntegrationTest
 class SecurityTest {
 
@@ -32,58 +41,6 @@ class SecurityTest {
     data.user("admin@example.com", Role.ADMIN);
     data.user("seller@example.com", Role.SELLER);
     data.user("accountant@example.com", Role.ACCOUNTANT);
-  }
-
-  @Test
-  void everyProtectedFamilyAnswers401JsonWithoutASession() {
-    Http anonymous = new Http(port);
-    List<Http.Response> responses =
-        List.of(
-            anonymous.get("/api/requests"),
-            anonymous.post("/api/requests", REQUEST_BODY),
-            anonymous.get("/api/operators/00000000-0000-0000-0000-000000000001"),
-            anonymous.delete("/api/revenues/00000000-0000-0000-0000-000000000001"),
-            anonymous.get("/api/users"),
-            anonymous.get("/api/anything-else"),
-            anonymous.get("/actuator/metrics"));
-    assertThat(responses)
-        .allSatisfy(
-            r -> {
-              assertThat(r.status()).isEqualTo(401);
-              assertThat(r.body()).isEqualTo("{\"error\":\"Unauthorized\"}");
-              assertThat(r.header("Set-Cookie")).isNull();
-            });
-  }
-
-  @Test
-  void rolesWithoutThePermissionGet403NamingIt() {
-    Http seller = loggedIn("seller@example.com");
-    Http accountant = loggedIn("accountant@example.com");
-    String someId = "/00000000-0000-0000-0000-000000000001";
-
-    assertForbidden(seller.post("/api/revenues", "{}"), "revenues:write");
-    assertForbidden(seller.get("/api/users"), "users:manage");
-    assertForbidden(seller.get("/actuator/metrics"), "*");
-    assertForbidden(accountant.post("/api/requests", REQUEST_BODY), "requests:write");
-    assertForbidden(accountant.post("/api/operators", "{}"), "operators:write");
-    assertForbidden(accountant.delete("/api/operators" + someId), "operators:write");
-    assertForbidden(accountant.patch("/api/operators" + someId, "{\"cost\":1}"), "operators:write");
-    assertForbidden(accountant.patch("/api/users" + someId, "{}"), "users:manage");
-
-    assertThat(seller.get("/api/revenues").status()).isEqualTo(200);
-    assertThat(accountant.get("/api/requests").status()).isEqualTo(200);
-    // Allowed to try (paymentStatus only), so the unknown id is what answers.
-    assertThat(accountant.patch("/api/operators" + someId, "{\"paymentStatus\":\"PAID\"}").status())
-        .isEqualTo(404);
-  }
-
-  @Test
-  void adminMayUseEveryFamily() {
-    Http admin = loggedIn("admin@example.com");
-    assertThat(admin.get("/api/users").status()).isEqualTo(200);
-    assertThat(admin.get("/api/operators").status()).isEqualTo(200);
-    assertThat(admin.post("/api/requests", REQUEST_BODY).status()).isEqualTo(201);
-    assertThat(admin.get("/actuator/metrics").status()).isEqualTo(200);
   }
 
   @Test
@@ -111,29 +68,12 @@ class SecurityTest {
     String form = "username=seller@example.com&password=" + TestData.PASSWORD.replace(' ', '+');
 
     Http.Response rotated =
-        new Http(port)
-            .send(
-                "POST",
-                "/login",
-                form,
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "X-Forwarded-For",
-                "203.0.113.7");
+        new Http(port).postForm("/login", form, "X-Forwarded-For", "203.0.113.7");
     Http.Response redirect =
         new Http(port)
             .send("GET", "/admin", null, "Accept", "text/html", "X-Forwarded-Host", "evil.example");
     jdbc.sql("truncate login_attempts").update();
-    Http.Response https =
-        new Http(port)
-            .send(
-                "POST",
-                "/login",
-                form,
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "X-Forwarded-Proto",
-                "https");
+    Http.Response https = new Http(port).postForm("/login", form, "X-Forwarded-Proto", "https");
 
     assertThat(rotated.status()).isEqualTo(429);
     assertThat(redirect.header("Location")).doesNotContain("evil.example");
@@ -187,34 +127,12 @@ class SecurityTest {
     String own = "http://localhost:" + port;
 
     Http.Response fetchSite =
-        admin.send(
-            "POST",
-            "/api/requests",
-            REQUEST_BODY,
-            "Content-Type",
-            "application/json",
-            "Sec-Fetch-Site",
-            "cross-site");
+        admin.post("/api/requests", REQUEST_BODY, "Sec-Fetch-Site", "cross-site");
     Http.Response sameSite =
         admin.send("DELETE", "/api/requests/x", null, "Sec-Fetch-Site", "same-site");
-    Http.Response origin =
-        admin.send(
-            "POST",
-            "/api/requests",
-            REQUEST_BODY,
-            "Content-Type",
-            "application/json",
-            "Origin",
-            "https://evil.test");
+    Http.Response origin = admin.post("/api/requests", REQUEST_BODY, "Origin", "https://evil.test");
     Http.Response otherPort =
-        admin.send(
-            "POST",
-            "/api/requests",
-            REQUEST_BODY,
-            "Content-Type",
-            "application/json",
-            "Origin",
-            "http://localhost:1");
+        admin.post("/api/requests", REQUEST_BODY, "Origin", "http://localhost:1");
     assertThat(List.of(fetchSite, sameSite, origin, otherPort))
         .allSatisfy(
             r -> {
@@ -223,49 +141,18 @@ class SecurityTest {
             });
     assertThat(data.queueSize()).isZero();
 
-    assertThat(
-            admin
-                .send(
-                    "POST",
-                    "/api/requests",
-                    REQUEST_BODY,
-                    "Content-Type",
-                    "application/json",
-                    "Origin",
-                    own)
-                .status())
-        .isEqualTo(201);
+    assertThat(admin.post("/api/requests", REQUEST_BODY, "Origin", own).status()).isEqualTo(201);
     assertThat(admin.get("/api/requests").status()).isEqualTo(200);
   }
 
-  @Test
-  void aLoginFormPostedFromAnotherSiteIsRefused() {
+  /** Also at a percent-encoded path, which Tomcat decodes before the servlet matches it. */
+  @ParameterizedTest
+  @ValueSource(strings = {"/login", "/%6Cogin"})
+  void aLoginFormPostedFromAnotherSiteIsRefused(String path) {
     Http.Response login =
         new Http(port)
-            .send(
-                "POST",
-                "/login",
-                "username=seller@example.com&password=x",
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "Origin",
-                "https://evil.test");
-    assertThat(login.status()).isEqualTo(403);
-    assertThat(login.header("Set-Cookie")).isNull();
-  }
-
-  @Test
-  void aLoginFormPostedFromAnotherSiteToAnEncodedLoginPathIsRefused() {
-    Http.Response login =
-        new Http(port)
-            .send(
-                "POST",
-                "/%6Cogin",
-                "username=seller@example.com&password=x",
-                "Content-Type",
-                "application/x-www-form-urlencoded",
-                "Origin",
-                "https://evil.test");
+            .postForm(
+                path, "username=seller@example.com&password=x", "Origin", "https://evil.test");
     assertThat(login.status()).isEqualTo(403);
     assertThat(login.header("Set-Cookie")).isNull();
   }
@@ -283,14 +170,8 @@ class SecurityTest {
     assertThat(console.header("Location")).endsWith("/login");
 
     Http.Response formLogin =
-        browser.send(
-            "POST",
-            "/login",
-            "username=admin@example.com&password=nope",
-            "Content-Type",
-            "application/x-www-form-urlencoded",
-            "Accept",
-            "text/html");
+        browser.postForm(
+            "/login", "username=admin@example.com&password=nope", "Accept", "text/html");
     assertThat(formLogin.status()).isEqualTo(302);
     assertThat(formLogin.header("Location")).endsWith("/login?error");
   }
@@ -307,12 +188,9 @@ class SecurityTest {
     assertThat(sessions()).isZero();
 
     Http.Response formLogin =
-        browser.send(
-            "POST",
+        browser.postForm(
             "/login",
             "username=admin@example.com&password=" + TestData.PASSWORD.replace(' ', '+'),
-            "Content-Type",
-            "application/x-www-form-urlencoded",
             "Accept",
             "text/html");
     assertThat(formLogin.status()).isEqualTo(302);
@@ -330,16 +208,7 @@ class SecurityTest {
   }
 
   private Http loggedIn(String email) {
-    Http client = new Http(port);
-    assertThat(client.login(email, TestData.PASSWORD).status()).isEqualTo(200);
-    return client;
-  }
-
-  private static void assertForbidden(Http.Response response, String permission) {
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.json().get("error").asString())
-        .startsWith("Forbidden: ")
-        .contains("'" + permission + "'");
+    return Http.loggedIn(port, email);
   }
 
   private long sessions() {

@@ -1,15 +1,13 @@
 package dev.sheetsync.trigger;
 
+import static dev.sheetsync.testing.RequestBuilder.aRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheetsync.queue.SyncQueue;
 import dev.sheetsync.records.RecordChanges;
 import dev.sheetsync.records.RequestInput;
-import dev.sheetsync.records.RequestStatus;
 import dev.sheetsync.testing.EngineTest;
 import dev.sheetsync.writeback.RunResult;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,19 +45,6 @@ class CrashRecoveryTest {
   }
 
   private static RequestInput request(String bookingCode) {
-    return new RequestInput(
-        bookingCode,
-        "Ada",
-        "+1 555 0100",
-        "ada@example.com",
-        "Hanoi",
-        LocalDate.of(2026, 3, 1),
-        LocalDate.of(2026, 3, 5),
-        2,
-        new BigDecimal("100.00"),
-        "USD",
-        RequestStatus.CONFIRMED,
-        null,
-        null);
+    return aRequest().bookingCode(bookingCode).totalPrice("100.00").build();
   }
 }

@@ -30,10 +30,8 @@ class QueueEndpointsTest {
     TestData data = new TestData(jdbc).reset();
     data.user("admin@example.com", Role.ADMIN);
     data.user("seller@example.com", Role.SELLER);
-    admin = new Http(port);
-    admin.login("admin@example.com", TestData.PASSWORD);
-    seller = new Http(port);
-    seller.login("seller@example.com", TestData.PASSWORD);
+    admin = Http.loggedIn(port, "admin@example.com");
+    seller = Http.loggedIn(port, "seller@example.com");
   }
 
   long item(String status, int retries, String error, String createdAgo) {

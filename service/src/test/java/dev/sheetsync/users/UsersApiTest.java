@@ -26,8 +26,7 @@ class UsersApiTest {
   void loginAsAdmin() {
     data = new TestData(jdbc).reset();
     me = data.user("admin@example.com", Role.ADMIN);
-    admin = new Http(port);
-    admin.login("admin@example.com", TestData.PASSWORD);
+    admin = Http.loggedIn(port, "admin@example.com");
   }
 
   @Test
@@ -98,8 +97,7 @@ class UsersApiTest {
   @Test
   void changingARoleEndsThatUsersSessions() {
     SignedInUser seller = data.user("seller@example.com", Role.SELLER);
-    Http sellerClient = new Http(port);
-    sellerClient.login("seller@example.com", TestData.PASSWORD);
+    Http sellerClient = Http.loggedIn(port, "seller@example.com");
     assertThat(sellerClient.get("/api/requests").status()).isEqualTo(200);
 
     Http.Response patched =

@@ -16,16 +16,7 @@ class DeletePoliciesTest extends WriteBackTestSupport {
   void aRowMadeByARunThatDiedBeforeWritingItsValuesIsMarkedWithItsFormulas() throws Exception {
     UUID ada = newRequest("Ada");
     // A run inserted Ada's row (key only) and was killed before writing her values.
-    sheets
-        .spreadsheets()
-        .values()
-        .update(
-            target.spreadsheetId(),
-            "'Requests'!A2",
-            new com.google.api.services.sheets.v4.model.ValueRange()
-                .setValues(List.of(List.of(ada.toString()))))
-        .setValueInputOption("RAW")
-        .execute();
+    people.writeRaw("Requests", "A2", ada.toString());
     records.deleteRequest(ada, false);
 
     writeBack.runOnce();

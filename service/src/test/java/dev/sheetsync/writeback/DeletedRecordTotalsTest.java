@@ -1,13 +1,9 @@
 package dev.sheetsync.writeback;
 
+import static dev.sheetsync.testing.OperatorBuilder.anOperator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheetsync.emulator.ValueRender;
-import dev.sheetsync.records.OperatorInput;
-import dev.sheetsync.records.PaymentStatus;
-import dev.sheetsync.records.ServiceType;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
@@ -33,15 +29,6 @@ class DeletedRecordTotalsTest extends WriteBackTestSupport {
   }
 
   private UUID operator(UUID request, String cost) {
-    return records.createOperator(
-        new OperatorInput(
-            request,
-            LocalDate.of(2026, 3, 2),
-            ServiceType.HOTEL,
-            "Lotus Hotel",
-            "2 nights",
-            new BigDecimal(cost),
-            PaymentStatus.UNPAID,
-            null));
+    return records.createOperator(anOperator().forRequest(request).cost(cost).build());
   }
 }

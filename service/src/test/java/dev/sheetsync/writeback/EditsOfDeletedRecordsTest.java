@@ -10,7 +10,6 @@ import dev.sheetsync.conflicts.Conflicts;
 import dev.sheetsync.system.ApiException;
 import dev.sheetsync.system.Paging;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -25,13 +24,6 @@ class EditsOfDeletedRecordsTest extends WriteBackTestSupport {
 
   @Autowired Conflicts conflicts;
   @Autowired ConflictResolution resolution;
-
-  People people;
-
-  @BeforeEach
-  void person() {
-    people = new People(sheets, target);
-  }
 
   @Test
   void aNoteTypedIntoAPaymentsRowIsKeptOrRecordedWhenThePaymentIsDeletedAndItsRowCleared()

@@ -1,15 +1,13 @@
 package dev.sheetsync.writeback;
 
+import static dev.sheetsync.testing.RequestBuilder.aRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheetsync.pause.Pause;
 import dev.sheetsync.pause.SyncPauses;
-import dev.sheetsync.records.RequestInput;
 import dev.sheetsync.records.RequestStatus;
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -22,13 +20,6 @@ class LiveSheetTest extends WriteBackTestSupport {
   private static final String SHOWN = "FORMATTED_VALUE";
 
   @Autowired SyncPauses pauses;
-
-  People people;
-
-  @BeforeEach
-  void person() {
-    people = new People(sheets, target);
-  }
 
   @Test
   void valuesFollowTheirHeadersWhenPeopleInsertMoveAndDeleteColumns() throws Exception {
@@ -176,20 +167,17 @@ class LiveSheetTest extends WriteBackTestSupport {
 
     UUID grace =
         records.createRequest(
-            new RequestInput(
-                "BK-9",
-                "Grace",
-                null,
-                null,
-                "Hue",
-                LocalDate.of(2026, 4, 1),
-                LocalDate.of(2026, 4, 2),
-                1,
-                new BigDecimal("10.00"),
-                "USD",
-                RequestStatus.NEW,
-                null,
-                null));
+            aRequest()
+                .bookingCode("BK-9")
+                .customer("Grace")
+                .phone(null)
+                .email(null)
+                .destination("Hue")
+                .dates(LocalDate.of(2026, 4, 1), LocalDate.of(2026, 4, 2))
+                .pax(1)
+                .totalPrice("10.00")
+                .status(RequestStatus.NEW)
+                .build());
     writeBack.runOnce();
 
     assertThat(people.cell("Requests", "A3", SHOWN)).isEqualTo(grace.toString());

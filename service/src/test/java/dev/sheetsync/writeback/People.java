@@ -1,13 +1,17 @@
 package dev.sheetsync.writeback;
 
 import com.google.api.services.sheets.v4.Sheets;
+import com.google.api.services.sheets.v4.model.AppendDimensionRequest;
 import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
 import com.google.api.services.sheets.v4.model.DeleteDimensionRequest;
 import com.google.api.services.sheets.v4.model.DeleteSheetRequest;
 import com.google.api.services.sheets.v4.model.DimensionRange;
+import com.google.api.services.sheets.v4.model.GridRange;
 import com.google.api.services.sheets.v4.model.InsertDimensionRequest;
 import com.google.api.services.sheets.v4.model.Request;
 import com.google.api.services.sheets.v4.model.SheetProperties;
+import com.google.api.services.sheets.v4.model.SortRangeRequest;
+import com.google.api.services.sheets.v4.model.SortSpec;
 import com.google.api.services.sheets.v4.model.UpdateSheetPropertiesRequest;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.sheetsync.sheets.SpreadsheetTarget;
@@ -76,6 +80,60 @@ final class People {
     deleteColumn(tab, letter(source >= target ? source + 1 : source));
   }
 
+  /**
+   * Sorts the rows below the header Z to A by the column headed {@code header}, as "Sort sheet Z →
+   * A" with a frozen header row does: whole rows move, people's cells with them.
+   */
+  void sortDescending(String tab, String header) throws IOException {
+    List<List<Object>> rows = values(tab);
+    int column = rows.isEmpty() ? -1 : rows.get(0).indexOf(header);
+    if (column < 0) {
+      throw new IllegalArgumentException("no header " + header + " in " + tab);
+    }
+    edit(
+        new Request()
+            .setSortRange(
+                new SortRangeRequest()
+                    .setRange(
+                        new GridRange()
+                            .setSheetId(sheetId(tab))
+                            .setStartRowIndex(1)
+                            .setEndRowIndex(rows.size()))
+                    .setSortSpecs(
+                        List.of(
+                            new SortSpec().setDimensionIndex(column).setSortOrder("DESCENDING")))));
+  }
+
+  /** Inserts {@code count} empty rows so that the first of them is row {@code row} (1-based). */
+  void insertRows(String tab, int row, int count) throws IOException {
+    edit(
+        new Request()
+            .setInsertDimension(
+                new InsertDimensionRequest()
+                    .setRange(dimension(sheetId(tab), "ROWS", row - 1, row - 1 + count))
+                    .setInheritFromBefore(false)));
+  }
+
+  /** Deletes {@code count} rows from row {@code row} (1-based) down; the rows below move up. */
+  void deleteRows(String tab, int row, int count) throws IOException {
+    edit(
+        new Request()
+            .setDeleteDimension(
+                new DeleteDimensionRequest()
+                    .setRange(dimension(sheetId(tab), "ROWS", row - 1, row - 1 + count))));
+  }
+
+  /** Adds {@code count} empty rows at the bottom of the grid, as "Add 1000 more rows" does. */
+  void growRows(String tab, int count) throws IOException {
+    edit(
+        new Request()
+            .setAppendDimension(
+                new AppendDimensionRequest()
+                    .setSheetId(sheetId(tab))
+                    .setDimension("ROWS")
+                    .setLength(count)));
+  }
+
   void renameTab(String tab, String title) throws IOException {
     edit(
         new Request()
@@ -91,6 +149,15 @@ final class People {
 
   /** Types into one cell as a person would (USER_ENTERED). */
   void type(String tab, String cell, Object value) throws IOException {
+    write(tab, cell, value, "USER_ENTERED");
+  }
+
+  /** Writes one cell as an API client does (RAW: no parsing), not as a person types. */
+  void writeRaw(String tab, String cell, Object value) throws IOException {
+    write(tab, cell, value, "RAW");
+  }
+
+  private void write(String tab, String cell, Object value, String input) throws IOException {
     sheets
         .spreadsheets()
         .values()
@@ -98,8 +165,15 @@ final class People {
             spreadsheetId,
             quote(tab) + "!" + cell,
             new ValueRange().setValues(List.of(List.of(value))))
-        .setValueInputOption("USER_ENTERED")
+        .setValueInputOption(input)
         .execute();
+  }
+
+  /** Every row of the tab from row 1, as displayed (up to the last with content). */
+  private List<List<Object>> values(String tab) throws IOException {
+    List<List<Object>> values =
+        sheets.spreadsheets().values().get(spreadsheetId, quote(tab)).execute().getValues();
+    return values == null ? List.of() : values;
   }
 
   /** The cells of a row as displayed, from column A. */
@@ -147,9 +221,13 @@ final class People {
   }
 
   private static DimensionRange columns(int sheetId, int from, int to) {
+    return dimension(sheetId, "COLUMNS", from, to);
+  }
+
+  private static DimensionRange dimension(int sheetId, String dimension, int from, int to) {
     return new DimensionRange()
         .setSheetId(sheetId)
-        .setDimension("COLUMNS")
+        .setDimension(dimension)
         .setStartIndex(from)
         .setEndIndex(to);
   }

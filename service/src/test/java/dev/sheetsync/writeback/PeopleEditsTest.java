@@ -16,7 +16,6 @@ import dev.sheetsync.system.Paging;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -31,13 +30,6 @@ class PeopleEditsTest extends WriteBackTestSupport {
 
   @Autowired Conflicts conflicts;
   @Autowired ConflictResolution resolution;
-
-  People people;
-
-  @BeforeEach
-  void person() {
-    people = new People(sheets, target);
-  }
 
   @Test
   void anEditedCellIsRecordedOnceWithItsThreeValuesThenOverwrittenByTheDatabase() throws Exception {

@@ -7,6 +7,7 @@ import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.emulator.RequestCounts;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -14,9 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,11 +45,7 @@ class ReadInBenchmark {
 
   @Test
   void readsInFiftyThousandRows() throws IOException, GoogleCallException {
-    EmulatorControl emulator = target.emulator().control();
-    emulator.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    emulator.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
+    EmulatorControl emulator = EmptySpreadsheet.create(target, layouts);
     jdbc.sql(
             "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows,"
                 + " sync_conflicts, revenues, operators, requests restart identity cascade")
@@ -110,27 +105,7 @@ class ReadInBenchmark {
   }
 
   private void writeColumns(List<String> ids) throws IOException {
-    int sheetId =
-        sheets.spreadsheets().get(target.spreadsheetId()).execute().getSheets().stream()
-            .filter(t -> t.getProperties().getTitle().equals("Requests"))
-            .findFirst()
-            .orElseThrow()
-            .getProperties()
-            .getSheetId();
-    sheets
-        .spreadsheets()
-        .batchUpdate(
-            target.spreadsheetId(),
-            new com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest()
-                .setRequests(
-                    List.of(
-                        new com.google.api.services.sheets.v4.model.Request()
-                            .setAppendDimension(
-                                new com.google.api.services.sheets.v4.model.AppendDimensionRequest()
-                                    .setSheetId(sheetId)
-                                    .setDimension("ROWS")
-                                    .setLength(ids.size() + 10)))))
-        .execute();
+    new People(sheets, target).growRows("Requests", ids.size() + 10);
     for (int from = 0; from < ids.size(); from += 10_000) {
       List<List<Object>> keys = new ArrayList<>();
       List<List<Object>> statuses = new ArrayList<>();

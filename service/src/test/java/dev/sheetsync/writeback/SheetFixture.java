@@ -1,17 +1,13 @@
 package dev.sheetsync.writeback;
 
 import com.google.api.services.sheets.v4.Sheets;
-import com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest;
-import com.google.api.services.sheets.v4.model.Request;
 import dev.sheetsync.emulator.EmulatorControl;
 import dev.sheetsync.emulator.ValueRender;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
-import java.io.IOException;
-import java.util.LinkedHashMap;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import java.util.List;
-import java.util.Map;
 
 /** The embedded emulator's spreadsheet, as a fresh sheet per test, read back directly. */
 class SheetFixture {
@@ -28,12 +24,7 @@ class SheetFixture {
 
   /** Empty tabs with their header rows, no faults, no quota. */
   void reset() {
-    EmulatorControl control = control();
-    control.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    control.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
-    control.quota(0, 0);
+    EmptySpreadsheet.create(target, layouts).quota(0, 0);
   }
 
   EmulatorControl control() {
@@ -53,24 +44,5 @@ class SheetFixture {
     List<Object> r = rows.get(row - tab.firstDataRow());
     int column = tab.columnIndex(header);
     return column < r.size() ? r.get(column) : "";
-  }
-
-  /** Structural edits as people make them, through the API. */
-  void edit(TabLayout tab, Request... requests) throws IOException {
-    sheets
-        .spreadsheets()
-        .batchUpdate(
-            target.spreadsheetId(),
-            new BatchUpdateSpreadsheetRequest().setRequests(List.of(requests)))
-        .execute();
-  }
-
-  int sheetId(TabLayout tab) throws IOException {
-    return sheets.spreadsheets().get(target.spreadsheetId()).execute().getSheets().stream()
-        .filter(s -> s.getProperties().getTitle().equals(tab.tabName()))
-        .findFirst()
-        .orElseThrow()
-        .getProperties()
-        .getSheetId();
   }
 }

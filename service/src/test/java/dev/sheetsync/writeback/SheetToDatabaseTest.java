@@ -11,7 +11,6 @@ import dev.sheetsync.records.RequestStatus;
 import dev.sheetsync.system.Paging;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -27,13 +26,6 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
   @Autowired Conflicts conflicts;
   @Autowired ConflictResolution resolution;
   @Autowired dev.sheetsync.records.SheetEdits sheetEdits;
-
-  People people;
-
-  @BeforeEach
-  void person() {
-    people = new People(sheets, target);
-  }
 
   @Test
   void anAccountantMarksASupplierPaidAndTheOperatorIsPaidWithoutAnyWriteBack() throws Exception {

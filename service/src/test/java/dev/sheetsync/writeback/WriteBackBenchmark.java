@@ -9,13 +9,13 @@ import dev.sheetsync.emulator.RequestCounts;
 import dev.sheetsync.queue.SyncQueue;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
+import dev.sheetsync.testing.EmptySpreadsheet;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -69,11 +69,7 @@ class WriteBackBenchmark {
 
   @Test
   void drainsTenThousandMixedChanges() throws IOException {
-    EmulatorControl emulator = target.emulator().control();
-    emulator.reset();
-    Map<String, List<String>> tabs = new LinkedHashMap<>();
-    layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
-    emulator.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
+    EmulatorControl emulator = EmptySpreadsheet.create(target, layouts);
     jdbc.sql(
             "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sync_conflicts, revenues, operators, requests restart identity cascade")
         .update();

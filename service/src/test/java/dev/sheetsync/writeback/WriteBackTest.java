@@ -2,12 +2,6 @@ package dev.sheetsync.writeback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.google.api.services.sheets.v4.model.DeleteDimensionRequest;
-import com.google.api.services.sheets.v4.model.DimensionRange;
-import com.google.api.services.sheets.v4.model.InsertDimensionRequest;
-import com.google.api.services.sheets.v4.model.Request;
-import com.google.api.services.sheets.v4.model.SortRangeRequest;
-import com.google.api.services.sheets.v4.model.SortSpec;
 import com.google.api.services.sheets.v4.model.ValueRange;
 import dev.sheetsync.emulator.RequestCounts;
 import dev.sheetsync.emulator.ValueRender;
@@ -122,27 +116,10 @@ class WriteBackTest extends WriteBackTestSupport {
     UUID c = newRequest("Carol");
     UUID d = newRequest("Dave");
     writeBack.runOnce();
-    int sheetId = sheet.sheetId(requestsTab);
-    sheet.edit(
-        requestsTab,
-        // Z..A by customer, then an empty row at the top, then Dave's row (now the second) gone.
-        new Request()
-            .setSortRange(
-                new SortRangeRequest()
-                    .setRange(
-                        new com.google.api.services.sheets.v4.model.GridRange()
-                            .setSheetId(sheetId)
-                            .setStartRowIndex(1)
-                            .setEndRowIndex(5))
-                    .setSortSpecs(
-                        List.of(new SortSpec().setDimensionIndex(2).setSortOrder("DESCENDING")))),
-        new Request()
-            .setInsertDimension(
-                new InsertDimensionRequest()
-                    .setRange(dimension(sheetId, 1, 2))
-                    .setInheritFromBefore(false)),
-        new Request()
-            .setDeleteDimension(new DeleteDimensionRequest().setRange(dimension(sheetId, 2, 3))));
+    // Z..A by customer, then an empty row at the top, then Dave's row (now the second) gone.
+    people.sortDescending("Requests", "Customer");
+    people.insertRows("Requests", 2, 1);
+    people.deleteRows("Requests", 3, 1);
     List<List<Object>> untouched = sheet.rows(requestsTab, ValueRender.FORMULA);
 
     renameCustomer(b, "Bob Jr");
@@ -165,12 +142,7 @@ class WriteBackTest extends WriteBackTestSupport {
   void updateOfARecordWhoseRowPeopleDeletedAppendsItAgain() throws Exception {
     UUID a = newRequest("Alice");
     writeBack.runOnce();
-    sheet.edit(
-        requestsTab,
-        new Request()
-            .setDeleteDimension(
-                new DeleteDimensionRequest()
-                    .setRange(dimension(sheet.sheetId(requestsTab), 1, 2))));
+    people.deleteRows("Requests", 2, 1);
 
     renameCustomer(a, "Alice B");
     writeBack.runOnce();
@@ -186,17 +158,7 @@ class WriteBackTest extends WriteBackTestSupport {
     UUID id = newRequest("Grace");
     // The previous run appended Grace, then died before recording anything.
     var snapshot = snapshots.load(SyncModel.REQUEST, List.of(id)).get(id);
-    sheets
-        .spreadsheets()
-        .values()
-        .append(
-            target.spreadsheetId(),
-            RowMapper.tableRange(requestsTab),
-            new ValueRange()
-                .setValues(List.of(mapper.toRow(requestsTab, snapshot, 2, RowMode.APPEND))))
-        .setValueInputOption("USER_ENTERED")
-        .setInsertDataOption("INSERT_ROWS")
-        .execute();
+    appendAsTheWriteBackDoes(mapper.toRow(requestsTab, snapshot, 2, RowMode.APPEND));
 
     RunResult result = writeBack.runOnce();
 
@@ -213,20 +175,9 @@ class WriteBackTest extends WriteBackTestSupport {
     writeBack.runOnce();
     // An append Google applied after the run had given up on it (a timeout) lands again below.
     var snapshots = this.snapshots.load(SyncModel.REQUEST, List.of(ada, grace));
-    sheets
-        .spreadsheets()
-        .values()
-        .append(
-            target.spreadsheetId(),
-            RowMapper.tableRange(requestsTab),
-            new ValueRange()
-                .setValues(
-                    List.of(
-                        mapper.toRow(requestsTab, snapshots.get(ada), 4, RowMode.APPEND),
-                        mapper.toRow(requestsTab, snapshots.get(grace), 5, RowMode.APPEND))))
-        .setValueInputOption("USER_ENTERED")
-        .setInsertDataOption("INSERT_ROWS")
-        .execute();
+    appendAsTheWriteBackDoes(
+        mapper.toRow(requestsTab, snapshots.get(ada), 4, RowMode.APPEND),
+        mapper.toRow(requestsTab, snapshots.get(grace), 5, RowMode.APPEND));
     UUID linus = newRequest("Linus"); // the next batch concerns another record only
 
     writeBack.runOnce();
@@ -324,42 +275,23 @@ class WriteBackTest extends WriteBackTestSupport {
    * record's key lands at row 2, pushing its full row to row 3; its stored row (2) holds its id.
    */
   private void lateKeyOnlyCopyAtRowTwo(UUID record) throws Exception {
-    int sheetId =
-        sheets.spreadsheets().get(target.spreadsheetId()).execute().getSheets().stream()
-            .filter(t -> t.getProperties().getTitle().equals("Requests"))
-            .findFirst()
-            .orElseThrow()
-            .getProperties()
-            .getSheetId();
-    sheets
-        .spreadsheets()
-        .batchUpdate(
-            target.spreadsheetId(),
-            new com.google.api.services.sheets.v4.model.BatchUpdateSpreadsheetRequest()
-                .setRequests(
-                    List.of(
-                        new com.google.api.services.sheets.v4.model.Request()
-                            .setInsertDimension(
-                                new com.google.api.services.sheets.v4.model.InsertDimensionRequest()
-                                    .setRange(dimension(sheetId, 1, 2))))))
-        .execute();
+    people.insertRows("Requests", 2, 1);
+    people.writeRaw("Requests", "A2", record.toString());
+  }
+
+  /** Appends whole rows below the table, as the write-back's own append call does. */
+  @SafeVarargs
+  private void appendAsTheWriteBackDoes(List<Object>... rows) throws java.io.IOException {
     sheets
         .spreadsheets()
         .values()
-        .update(
+        .append(
             target.spreadsheetId(),
-            "'Requests'!A2",
-            new ValueRange().setValues(List.of(List.of(record.toString()))))
-        .setValueInputOption("RAW")
+            RowMapper.tableRange(requestsTab),
+            new ValueRange().setValues(List.of(rows)))
+        .setValueInputOption("USER_ENTERED")
+        .setInsertDataOption("INSERT_ROWS")
         .execute();
-  }
-
-  private static DimensionRange dimension(int sheetId, int start, int end) {
-    return new DimensionRange()
-        .setSheetId(sheetId)
-        .setDimension("ROWS")
-        .setStartIndex(start)
-        .setEndIndex(end);
   }
 
   private static List<Object> strings(List<Object> row) {

@@ -1,23 +1,20 @@
 package dev.sheetsync.writeback;
 
+import static dev.sheetsync.testing.OperatorBuilder.anOperator;
+import static dev.sheetsync.testing.RequestBuilder.aRequest;
+import static dev.sheetsync.testing.RequestBuilder.aRequestLike;
+import static dev.sheetsync.testing.RevenueBuilder.aRevenue;
+
 import com.google.api.services.sheets.v4.Sheets;
 import dev.sheetsync.queue.SyncQueue;
-import dev.sheetsync.records.OperatorInput;
-import dev.sheetsync.records.PaymentMethod;
-import dev.sheetsync.records.PaymentStatus;
 import dev.sheetsync.records.RecordChanges;
-import dev.sheetsync.records.RequestInput;
 import dev.sheetsync.records.RequestStatus;
-import dev.sheetsync.records.RevenueInput;
-import dev.sheetsync.records.ServiceType;
 import dev.sheetsync.records.SyncModel;
 import dev.sheetsync.sheets.SheetLayouts;
 import dev.sheetsync.sheets.SpreadsheetTarget;
 import dev.sheetsync.sheets.TabLayout;
 import dev.sheetsync.testing.EngineTest;
 import dev.sheetsync.testing.SettableClock;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +37,7 @@ abstract class WriteBackTestSupport {
   @Autowired ApplicationContext context;
 
   SheetFixture sheet;
+  People people;
   TabLayout requestsTab;
   TabLayout operatorsTab;
   TabLayout revenueTab;
@@ -53,6 +51,7 @@ abstract class WriteBackTestSupport {
     clock.reset();
     sheet = new SheetFixture(sheets, target, layouts);
     sheet.reset();
+    people = new People(sheets, target);
     requestsTab = layouts.forModel(SyncModel.REQUEST);
     operatorsTab = layouts.forModel(SyncModel.OPERATOR);
     revenueTab = layouts.forModel(SyncModel.REVENUE);
@@ -61,87 +60,25 @@ abstract class WriteBackTestSupport {
   UUID newRequest(String customer) {
     bookings++;
     return records.createRequest(
-        new RequestInput(
-            "BK-" + bookings,
-            customer,
-            "+1 555 0100",
-            "guest" + bookings + "@example.com",
-            "Hanoi",
-            LocalDate.of(2026, 3, 1),
-            LocalDate.of(2026, 3, 5),
-            2,
-            new BigDecimal("1234.50"),
-            "USD",
-            RequestStatus.CONFIRMED,
-            null,
-            "window seat"));
+        aRequest().numbered(bookings).customer(customer).notes("window seat").build());
   }
 
   UUID newOperator(UUID request) {
-    return records.createOperator(
-        new OperatorInput(
-            request,
-            LocalDate.of(2026, 3, 2),
-            ServiceType.HOTEL,
-            "Lotus Hotel",
-            "2 nights",
-            new BigDecimal("300.00"),
-            PaymentStatus.UNPAID,
-            null));
+    return records.createOperator(anOperator().forRequest(request).build());
   }
 
   UUID newRevenue(UUID request, String amount) {
     return records.createRevenue(
-        new RevenueInput(
-            request,
-            LocalDate.of(2026, 2, 1),
-            new BigDecimal(amount),
-            PaymentMethod.CARD,
-            "ref-" + amount,
-            null));
+        aRevenue().forRequest(request).amount(amount).reference("ref-" + amount).build());
   }
 
   void renameCustomer(UUID request, String name) {
-    records.updateRequest(
-        request,
-        r ->
-            new RequestInput(
-                r.bookingCode(),
-                name,
-                r.customerPhone(),
-                r.customerEmail(),
-                r.destination(),
-                r.startDate(),
-                r.endDate(),
-                r.pax(),
-                r.totalPrice(),
-                r.currency(),
-                r.status(),
-                r.sellerId(),
-                r.notes(),
-                r.staffNotes()));
+    records.updateRequest(request, r -> aRequestLike(r).customer(name).build());
   }
 
   /** Changes a request's status through the API's write path. */
-  void setStatus(UUID request, dev.sheetsync.records.RequestStatus status) {
-    records.updateRequest(
-        request,
-        r ->
-            new RequestInput(
-                r.bookingCode(),
-                r.customerName(),
-                r.customerPhone(),
-                r.customerEmail(),
-                r.destination(),
-                r.startDate(),
-                r.endDate(),
-                r.pax(),
-                r.totalPrice(),
-                r.currency(),
-                status,
-                r.sellerId(),
-                r.notes(),
-                r.staffNotes()));
+  void setStatus(UUID request, RequestStatus status) {
+    records.updateRequest(request, r -> aRequestLike(r).status(status).build());
   }
 
   Integer storedRow(UUID request) {
