@@ -53,6 +53,9 @@ class Requests {
   /** Locks the row: concurrent PATCHes apply one after the other, and no child sneaks in. */
   private static final String FIND_FOR_UPDATE = SELECT + " where r.id = :id for update of r";
 
+  private static final String ID_BY_BOOKING_CODE =
+      "select id from requests where booking_code = :code";
+
   private static final String BOOKING_CODE_TAKEN =
       """
       select exists(select 1 from requests
@@ -114,6 +117,10 @@ class Requests {
 
   Optional<RequestView> findForUpdate(UUID id) {
     return jdbc.sql(FIND_FOR_UPDATE).param("id", id).query(Requests::view).optional();
+  }
+
+  Optional<UUID> idByBookingCode(String code) {
+    return jdbc.sql(ID_BY_BOOKING_CODE).param("code", code).query(UUID.class).optional();
   }
 
   boolean bookingCodeTaken(String code, UUID exceptId) {

@@ -77,6 +77,7 @@ class ReadIn {
   private final SheetEdits edits;
   private final RowMapper mapper;
   private final TransactionTemplate transactions;
+  private final RowImports imports;
   private final Counter applied;
 
   ReadIn(
@@ -89,6 +90,7 @@ class ReadIn {
       SheetEdits edits,
       RowMapper mapper,
       TransactionTemplate transactions,
+      RowImports imports,
       MeterRegistry meters) {
     this.reader = reader;
     this.layouts = layouts;
@@ -99,15 +101,23 @@ class ReadIn {
     this.edits = edits;
     this.mapper = mapper;
     this.transactions = transactions;
+    this.imports = imports;
     this.applied =
         Counter.builder("sheetsync.readin.applied")
             .description("Cells people changed in the sheet that were applied to records")
             .register(meters);
   }
 
-  /** What one read-in did. */
-  record Result(int applied, int conflicts, int unchanged) {
-    static final Result NONE = new Result(0, 0, 0);
+  /**
+   * What one read-in did.
+   *
+   * @param applied cells applied to records
+   * @param conflicts conflicts found (refused typed rows included)
+   * @param unchanged cells people set to what the record holds already
+   * @param imported records created from rows people typed ({@code import-new-rows})
+   */
+  record Result(int applied, int conflicts, int unchanged, int imported) {
+    static final Result NONE = new Result(0, 0, 0, 0);
   }
 
   /** A cell held by an open conflict where people typed back what sheetsync last wrote. */
@@ -128,6 +138,9 @@ class ReadIn {
     for (TabLayout tab : layouts.tabs()) {
       List<String> headers = new ArrayList<>();
       tab.columns().stream().filter(ColumnLayout::readsIn).forEach(c -> headers.add(c.header()));
+      if (tab.importNewRows()) {
+        RowImports.headers(tab).stream().filter(h -> !headers.contains(h)).forEach(headers::add);
+      }
       if (!headers.isEmpty() && !paused.contains(tab.model())) {
         headers.add(0, tab.keyColumn());
         wanted.put(tab, headers);
@@ -149,13 +162,29 @@ class ReadIn {
       conflicted += result.conflicts();
       unchanged += result.unchanged();
     }
+    int imported = 0;
+    for (Map.Entry<TabLayout, TabColumns> e : read.entrySet()) {
+      if (e.getKey().importNewRows()) {
+        RowImports.Result result = imports.run(tabs, e.getKey(), e.getValue(), deadline);
+        imported += result.created();
+        conflicted += result.refused();
+      }
+    }
     if (applied + conflicted > 0) {
       log.info(
           "Read in from the sheet: {} cell(s) applied to records, {} conflict(s)",
           applied,
           conflicted);
     }
-    return new Result(applied, conflicted, unchanged);
+    return new Result(applied, conflicted, unchanged, imported);
+  }
+
+  /**
+   * Models whose queue must wait this run: a record imported from a typed row whose id is not yet
+   * in that row (its CREATE would otherwise append a second row for it).
+   */
+  Set<SyncModel> waitingForImports() {
+    return imports.pendingModels();
   }
 
   /** The cells whose display differs from the base (pure comparison, no database per row). */
@@ -253,7 +282,7 @@ class ReadIn {
         conflicted += bothChanged(edit, record, database);
       }
     }
-    return new Result(applied, conflicted, unchanged);
+    return new Result(applied, conflicted, unchanged, 0);
   }
 
   /** Both sides changed since the base: a conflict, settled at once when the column says so. */

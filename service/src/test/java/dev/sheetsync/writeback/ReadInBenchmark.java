@@ -52,7 +52,7 @@ class ReadInBenchmark {
     layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
     emulator.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
     jdbc.sql(
-            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows,"
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sheet_row_imports,"
                 + " sync_conflicts, revenues, operators, requests restart identity cascade")
         .update();
     jdbc.sql(

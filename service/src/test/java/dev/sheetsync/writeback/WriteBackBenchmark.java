@@ -75,7 +75,7 @@ class WriteBackBenchmark {
     layouts.tabs().forEach(t -> tabs.put(t.tabName(), t.headers()));
     emulator.createSpreadsheet(target.spreadsheetId(), "sheetsync", tabs);
     jdbc.sql(
-            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sync_conflicts, revenues, operators, requests restart identity cascade")
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sheet_row_imports, sync_conflicts, revenues, operators, requests restart identity cascade")
         .update();
     warmUp(emulator);
 
