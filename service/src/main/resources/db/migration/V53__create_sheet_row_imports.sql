@@ -18,7 +18,7 @@ create table sheet_row_imports (
     row_index   integer     not null,
     created_at  timestamptz not null default now(),
     updated_at  timestamptz not null default now(),
-    check ((status = 'REFUSED') = (record_id is null))
+    check (record_id is not null or status in ('REFUSED', 'GONE'))
 );
 
 -- One live import per typed row: a second run (or instance) that reads the same row finds it.

@@ -94,6 +94,33 @@ class RowImports {
    *     PENDING and the next run writes their ids
    */
   Result run(Tabs tabs, TabLayout tab, TabColumns read, long deadline) throws GoogleCallException {
+    Result found = importRows(tab, read);
+    List<Import> pending =
+        found == Result.NONE
+            ? List.of()
+            : imports.live(read.tab().sheetId()).stream()
+                .filter(i -> i.status() == Status.PENDING)
+                .toList();
+    int written = pending.isEmpty() ? 0 : keys.write(tabs, tab, pending, deadline);
+    if (found.created() + found.refused() + written > 0) {
+      log.info(
+          "Imported rows typed into '{}': {} record(s) created, {} refused, {} id(s) written",
+          tab.tabName(),
+          found.created(),
+          found.refused(),
+          written);
+    }
+    return new Result(found.created(), found.refused(), written);
+  }
+
+  /**
+   * The database half: creates or refuses each typed row not imported before, and settles the
+   * imports whose rows are gone. Writes nothing to the sheet (a run that dies right after it leaves
+   * PENDING imports for the next run).
+   *
+   * @return {@link Result#NONE} when the tab has neither typed rows nor live imports
+   */
+  Result importRows(TabLayout tab, TabColumns read) {
     int sheetId = read.tab().sheetId();
     List<TypedRow> typed = TypedRows.of(tab, read.columns());
     Map<String, Import> live =
@@ -122,18 +149,7 @@ class RowImports {
         refused++;
       }
     }
-    List<Import> pending =
-        imports.live(sheetId).stream().filter(i -> i.status() == Status.PENDING).toList();
-    int written = pending.isEmpty() ? 0 : keys.write(tabs, tab, pending, deadline);
-    if (created + refused + written > 0) {
-      log.info(
-          "Imported rows typed into '{}': {} record(s) created, {} refused, {} id(s) written",
-          tab.tabName(),
-          created,
-          refused,
-          written);
-    }
-    return new Result(created, refused, written);
+    return new Result(created, refused, 0);
   }
 
   /** A live import whose typed row is no longer there as it was. */
