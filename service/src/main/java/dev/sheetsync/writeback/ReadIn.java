@@ -7,6 +7,7 @@ import dev.sheetsync.conflicts.Conflicts;
 import dev.sheetsync.conflicts.WrittenCells;
 import dev.sheetsync.conflicts.WrittenRow;
 import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.Attribution;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.records.RecordSnapshots;
 import dev.sheetsync.records.SheetEdits;
@@ -78,6 +79,7 @@ class ReadIn {
   private final RowMapper mapper;
   private final TransactionTemplate transactions;
   private final RowImports imports;
+  private final Attribution attribution;
   private final Counter applied;
 
   ReadIn(
@@ -91,6 +93,7 @@ class ReadIn {
       RowMapper mapper,
       TransactionTemplate transactions,
       RowImports imports,
+      Attribution attribution,
       MeterRegistry meters) {
     this.reader = reader;
     this.layouts = layouts;
@@ -102,6 +105,7 @@ class ReadIn {
     this.mapper = mapper;
     this.transactions = transactions;
     this.imports = imports;
+    this.attribution = attribution;
     this.applied =
         Counter.builder("sheetsync.readin.applied")
             .description("Cells people changed in the sheet that were applied to records")
@@ -287,14 +291,18 @@ class ReadIn {
 
   /** Both sides changed since the base: a conflict, settled at once when the column says so. */
   private int bothChanged(Edit edit, RecordSnapshot record, String database) {
-    conflicts.record(List.of(draft(edit, record, database, null)));
+    // The person's value is also checked, so that the conflict says when it could not be kept.
+    conflicts.record(List.of(draft(edit, record, database, refusal(edit))));
     OnConflict rule = edit.column().onConflict();
     if (rule == OnConflict.HOLD) {
       return 1;
     }
     long id = conflicts.openId(edit.tab().model(), edit.id(), edit.column().header());
     try {
-      resolution.resolve(id, rule == OnConflict.SHEET ? Keep.SHEET : Keep.DATABASE, AUTOMATIC);
+      attribution.fromSheet(
+          () ->
+              resolution.resolve(
+                  id, rule == OnConflict.SHEET ? Keep.SHEET : Keep.DATABASE, AUTOMATIC));
     } catch (ApiException e) {
       log.info("Conflict {} stays open: {}", id, e.getMessage());
     }
@@ -322,11 +330,14 @@ class ReadIn {
     try {
       transactions.executeWithoutResult(
           tx -> {
-            if (ifUnchanged) {
-              edits.applyIfUnchanged(edit.tab().model(), edit.id(), field, value, seen);
-            } else {
-              edits.apply(edit.tab().model(), edit.id(), field, value);
-            }
+            attribution.fromSheet(
+                () -> {
+                  if (ifUnchanged) {
+                    edits.applyIfUnchanged(edit.tab().model(), edit.id(), field, value, seen);
+                  } else {
+                    edits.apply(edit.tab().model(), edit.id(), field, value);
+                  }
+                });
             base.acknowledge(edit.tab().model(), edit.id(), edit.column().header(), edit.shown());
             // A refused value typed earlier in this cell is settled by the one applied now.
             conflicts.settled(
@@ -334,12 +345,39 @@ class ReadIn {
           });
       return null;
     } catch (ApiException e) {
-      return e.fields().isEmpty()
-          ? e.getMessage()
-          : e.fields().entrySet().iterator().next().getKey()
-              + " "
-              + e.fields().entrySet().iterator().next().getValue();
+      return message(e);
     }
+  }
+
+  /**
+   * Why the record would refuse the person's value: the write path's own validation, run in a
+   * transaction that is rolled back (nothing saved, no outbox row); null when it would take it.
+   */
+  private String refusal(Edit edit) {
+    Object value;
+    try {
+      value = SheetText.value(edit.column().format(), edit.shown());
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    try {
+      transactions.executeWithoutResult(
+          tx -> {
+            tx.setRollbackOnly();
+            edits.apply(edit.tab().model(), edit.id(), edit.column().source(), value);
+          });
+      return null;
+    } catch (ApiException e) {
+      return message(e);
+    }
+  }
+
+  private static String message(ApiException e) {
+    return e.fields().isEmpty()
+        ? e.getMessage()
+        : e.fields().entrySet().iterator().next().getKey()
+            + " "
+            + e.fields().entrySet().iterator().next().getValue();
   }
 
   private void acknowledge(Edit edit) {

@@ -3,6 +3,7 @@ package dev.sheetsync.writeback;
 import dev.sheetsync.conflicts.ConflictDraft;
 import dev.sheetsync.conflicts.Conflicts;
 import dev.sheetsync.queue.SyncModel;
+import dev.sheetsync.records.Attribution;
 import dev.sheetsync.records.SheetEdits;
 import dev.sheetsync.sheets.ColumnLayout;
 import dev.sheetsync.sheets.SheetText;
@@ -58,18 +59,21 @@ class RowImports {
   private final SheetEdits edits;
   private final Conflicts conflicts;
   private final TransactionTemplate transactions;
+  private final Attribution attribution;
 
   RowImports(
       SheetImports imports,
       ImportKeys keys,
       SheetEdits edits,
       Conflicts conflicts,
-      TransactionTemplate transactions) {
+      TransactionTemplate transactions,
+      Attribution attribution) {
     this.imports = imports;
     this.keys = keys;
     this.edits = edits;
     this.conflicts = conflicts;
     this.transactions = transactions;
+    this.attribution = attribution;
   }
 
   /** What one tab's import did: records created, rows refused, ids verified in their rows. */
@@ -189,7 +193,7 @@ class RowImports {
       try {
         transactions.executeWithoutResult(
             tx -> {
-              UUID id = edits.create(tab.model(), values);
+              UUID id = attribution.fromSheet(() -> edits.create(tab.model(), values));
               if (!imports.insert(
                   tab.model(), sheetId, row.fingerprint(), Status.PENDING, id, null, row.row())) {
                 throw new AlreadyImported();

@@ -47,6 +47,10 @@ class RowImportTest extends WriteBackTestSupport {
   @BeforeEach
   void aBookingWithOnePayment() throws Exception {
     people = new People(sheets, target);
+    if (count("select count(*) from users where role = 'ADMIN'") == 0) {
+      new dev.sheetsync.TestData(jdbc)
+          .user("first-admin@example.com", dev.sheetsync.users.Role.ADMIN);
+    }
     ada = newRequest("Ada"); // BK-1
     newRevenue(ada, "100.00");
     writeBack.runOnce(); // Revenue row 2
@@ -80,6 +84,19 @@ class RowImportTest extends WriteBackTestSupport {
                 .query(String.class)
                 .single())
         .isEqualTo("Paid at the desk 💶");
+    assertThat(
+            jdbc.sql("select updated_by from revenues where id = :id")
+                .param("id", created)
+                .query(UUID.class)
+                .single())
+        .as("attributed to the sheet user, the first admin")
+        .isNotNull()
+        .isEqualTo(
+            jdbc.sql("select id from users where role = 'ADMIN' order by created_at, id limit 1")
+                .query(UUID.class)
+                .single());
+    assertThat(count("select count(*) from sync_queue where from_sheet and action = 'CREATE'"))
+        .isEqualTo(1);
     assertThat(people.cell("Revenue", "F3", SHOWN)).as("rewritten normalised").isEqualTo("CARD");
     assertThat(people.cell("Revenue", "B3", SHOWN)).isEqualTo(ada.toString());
     assertThat(

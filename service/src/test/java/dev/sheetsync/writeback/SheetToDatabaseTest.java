@@ -46,6 +46,17 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
 
     assertThat(paymentStatus(operator)).isEqualTo("PAID");
     assertThat(writes(before)).as("values.batchUpdate calls").isZero();
+    assertThat(
+            jdbc.sql("select updated_by from operators where id = :id")
+                .param("id", operator)
+                .query(UUID.class)
+                .single())
+        .as("attributed to the sheet user, the first admin")
+        .isEqualTo(
+            jdbc.sql("select id from users where role = 'ADMIN' order by created_at, id limit 1")
+                .query(UUID.class)
+                .single());
+    assertThat(count("select count(*) from sync_queue where from_sheet")).isEqualTo(1);
     assertThat(count("select count(*) from sync_queue where status <> 'COMPLETED'")).isZero();
     assertThat(people.cell("Operators", "K2", SHOWN)).isEqualTo("PAID");
     assertThat(open()).isEmpty();
@@ -148,6 +159,28 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
     assertThat(status(ada)).isEqualTo("CONFIRMED");
     assertThat(people.cell("Requests", "N2", SHOWN)).isEqualTo("MAYBE");
     assertThat(people.cell("Requests", "C2", SHOWN)).isEqualTo("Ada Lovelace");
+  }
+
+  @Test
+  void anInvalidStatusTypedWhileTheApiChangedItIsABothSidesConflictWithTheValidationMessage()
+      throws Exception {
+    UUID ada = newRequest("Ada");
+    writeBack.runOnce();
+    people.type("Requests", "N2", "MAYBE");
+    setStatus(ada, RequestStatus.COMPLETED);
+
+    writeBack.runOnce();
+
+    assertThat(open())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.sheetValue()).isEqualTo("MAYBE");
+              assertThat(c.databaseValue()).isEqualTo("COMPLETED");
+              assertThat(c.message()).contains("status").contains("not one of");
+            });
+    assertThat(status(ada)).isEqualTo("COMPLETED");
+    assertThat(count("select count(*) from sync_queue where status <> 'COMPLETED'")).isZero();
   }
 
   @Test
