@@ -15,10 +15,11 @@ import java.util.Map;
 
 /**
  * The rows people typed into an {@code import-new-rows} tab, as read: rows below the header with an
- * empty key cell and at least one import column filled. Each gets a fingerprint: the sha-256 of its
- * import columns' values (by header, as displayed) and its occurrence among identical typed rows
- * ({@code …#1}, {@code …#2}), so that two identical payments typed on two rows are two imports.
- * Pure.
+ * empty key cell and at least one required column (Revenue: Request ID, Booking Code, Payment Date,
+ * Amount, Method) filled; a row with only Notes or Reference is left alone. Each gets a
+ * fingerprint: the sha-256 of its import columns' values (by header, as displayed) and its
+ * occurrence among identical typed rows ({@code …#1}, {@code …#2}), so that two identical payments
+ * typed on two rows are two imports. Pure.
  */
 final class TypedRows {
 
@@ -47,13 +48,20 @@ final class TypedRows {
     List<Object> keys = columns.getOrDefault(tab.keyColumn(), List.of());
     int rows = columns.values().stream().mapToInt(List::size).max().orElse(0);
     Map<String, Integer> seen = new HashMap<>();
+    List<String> required =
+        tab.importColumns().stream()
+            .filter(c -> !TabLayout.requiredGroup(tab.model(), c.source()).isEmpty())
+            .map(ColumnLayout::header)
+            .toList();
     List<TypedRow> typed = new ArrayList<>();
     for (int i = tab.headerRow(); i < rows; i++) {
       if (!CellDisplay.ofRead(i < keys.size() ? keys.get(i) : null).isBlank()) {
         continue;
       }
       Map<String, String> cells = cells(tab, columns, i);
-      if (cells.values().stream().allMatch(String::isBlank)) {
+      if (required.stream().allMatch(h -> cells.get(h).isBlank())) {
+        // Not a payment being typed: a note beside the rows, or what people kept in a row a
+        // deleted record's clear policy emptied.
         continue;
       }
       String values = hash(cells);

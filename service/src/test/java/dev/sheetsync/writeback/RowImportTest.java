@@ -250,6 +250,17 @@ class RowImportTest extends WriteBackTestSupport {
   }
 
   @Test
+  void aRowWithOnlyANoteIsNotATypedPaymentAndIsLeftAlone() throws Exception {
+    people.type("Revenue", "H3", "ask about the deposit");
+
+    writeBack.runOnce();
+
+    assertThat(revenueCount()).isEqualTo(1);
+    assertThat(open()).isEmpty();
+    assertThat(people.cell("Revenue", "H3", SHOWN)).isEqualTo("ask about the deposit");
+  }
+
+  @Test
   void twoIdenticalPaymentsTypedOnTwoRowsAreTwoRecords() throws Exception {
     typeRevenue(3, "", "BK-1", "15/01/2026", "75", "cash", "");
     typeRevenue(4, "", "BK-1", "15/01/2026", "75", "cash", "");
