@@ -293,7 +293,7 @@ public record TabLayout(
                 + String.join(" or ", oneOf)
                 + " (a required field of a new "
                 + model.dbName()
-                + ")");
+                + "), or import-new-rows: false");
       }
     }
   }
