@@ -34,6 +34,7 @@ class RowImportTest extends WriteBackTestSupport {
   private static final String SHOWN = "FORMATTED_VALUE";
 
   @Autowired Conflicts conflicts;
+  @Autowired dev.sheetsync.conflicts.ConflictResolution resolution;
   @Autowired RowImports rowImports;
   @Autowired SheetReader reader;
   @Autowired SheetImports imports;
@@ -153,6 +154,16 @@ class RowImportTest extends WriteBackTestSupport {
             });
     assertThat(people.cell("Revenue", "A3", SHOWN)).isEqualTo("");
     assertThat(people.cell("Revenue", "F3", SHOWN)).isEqualTo("cheque");
+    long conflictId = open().get(0).id();
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+            () ->
+                resolution.resolve(
+                    conflictId,
+                    dev.sheetsync.conflicts.ConflictResolution.Keep.SHEET,
+                    "admin@example.com"))
+        .isInstanceOfSatisfying(
+            dev.sheetsync.system.ApiException.class,
+            e -> assertThat(e.status().value()).isEqualTo(409));
 
     people.type("Revenue", "F3", "cash"); // fixed by people: imported, the conflict settled
     writeBack.runOnce();
