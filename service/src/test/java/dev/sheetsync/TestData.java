@@ -25,7 +25,7 @@ public final class TestData {
   /** Empties every table the tests write (sessions included); users too. */
   public TestData reset() {
     jdbc.sql(
-            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sync_conflicts, sync_activity_hours, sync_runs,"
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sheet_row_imports, sync_conflicts, sync_activity_hours, sync_runs,"
                 + " revenues, operators, requests, users,"
                 + " spring_session, spring_session_attributes, login_attempts"
                 + " restart identity cascade")

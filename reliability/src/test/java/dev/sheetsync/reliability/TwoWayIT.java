@@ -46,8 +46,15 @@ import tools.jackson.databind.JsonNode;
  * </ul>
  *
  * At the end, quiet runs must send no {@code values.batchUpdate} at all (no ping-pong), and the
- * sheet is consistent (cells held by an open conflict show the person's value). New rows typed by
- * people ({@code import-new-rows}) are not built and not exercised.
+ * sheet is consistent (cells held by an open conflict show the person's value).
+ *
+ * <p>People also type new Revenue rows ({@code import-new-rows}) below the last row each round, one
+ * valid (booking code, {@code dd/MM/yyyy} date, {@code 1.250,50}, {@code cash}, a unique reference)
+ * and every other round one invalid ({@code cheque} as the method): after the round every valid row
+ * must hold the id of a revenue with its reference, the revenue total must have grown by exactly
+ * the valid rows (imported exactly once), and every invalid row must be exactly one open conflict
+ * with no record, its row and the Method column, its key cell still empty. Before the quiet runs
+ * people clear the invalid rows, which settles their conflicts.
  */
 class TwoWayIT {
 
@@ -103,7 +110,17 @@ class TwoWayIT {
       String sheetValue,
       String databaseValue,
       String message,
-      String status) {}
+      String status,
+      int rowIndex) {
+
+    /** A refused typed row's conflict: it belongs to no record. */
+    boolean ofTypedRow() {
+      return recordId == null || recordId.isEmpty() || recordId.equals("null");
+    }
+  }
+
+  /** A Revenue row people typed: 0-based row, its unique reference, whether it is valid. */
+  record TypedRow(int row, String reference, boolean valid) {}
 
   private final Map<String, Integer> counts = new LinkedHashMap<>();
   private final List<String> violations = new ArrayList<>();
@@ -159,6 +176,7 @@ class TwoWayIT {
       int logged = appliedInLogs(instances); // the log files may hold an earlier run's lines
       int expectedApplied = logged;
       int appliedTwice = 0;
+      List<TypedRow> typedRows = new ArrayList<>();
 
       for (int round = 0; round < rounds; round++) {
         Map<String, SheetTab> sheet = scenario.readSheet();
@@ -245,6 +263,41 @@ class TwoWayIT {
           edits.add(edit);
         }
 
+        // New Revenue rows typed below the last one: one valid, every other round one invalid.
+        List<TypedRow> roundRows = new ArrayList<>();
+        TabShape revenueShape = shapes.get("Revenue");
+        SheetTab revenueNow = sheet.get("Revenue");
+        int next = revenueNow.rowCount();
+        List<Integer> requestRows = liveRows(shapes.get("Requests"), sheet.get("Requests"));
+        String code =
+            sheet
+                .get("Requests")
+                .value(
+                    requestRows.get(random.nextInt(requestRows.size())),
+                    shapes.get("Requests").headers().indexOf("Booking Code"));
+        for (int k = 0; k < (round % 2 == 0 ? 2 : 1); k++) {
+          boolean valid = k == 0;
+          TypedRow typedRow = new TypedRow(next + k, "typed-" + round + "-" + k, valid);
+          Map<String, String> cells = new LinkedHashMap<>();
+          cells.put("Booking Code", code);
+          cells.put("Payment Date", "15/01/2026");
+          cells.put("Amount", "1.250,50");
+          cells.put("Method", valid ? "cash" : "cheque");
+          cells.put("Reference", typedRow.reference());
+          cells.forEach(
+              (header, value) ->
+                  type(
+                      sheets,
+                      scenario,
+                      "Revenue",
+                      revenueShape.headers().indexOf(header),
+                      typedRow.row(),
+                      value));
+          roundRows.add(typedRow);
+          typedRows.add(typedRow);
+        }
+        long revenuesBefore = api.get("/api/revenues?size=1").json().path("total").asLong();
+
         // Every instance triggered at once; the API changes some typed records meanwhile.
         List<CompletableFuture<ApiClient.Response>> triggers = new ArrayList<>();
         for (int i = 0; i < instances.size(); i++) {
@@ -293,6 +346,7 @@ class TwoWayIT {
                     .formatted(round, parts[1], parts[0], change.getValue(), have));
           }
         }
+        checkTypedRows(api, scenario, shapes, roundRows, revenuesBefore, round);
         int applied = appliedInLogs(instances);
         if (applied != expectedApplied) {
           violations.add(
@@ -304,6 +358,23 @@ class TwoWayIT {
           expectedApplied = applied; // report each difference once
         }
       }
+
+      // People clear the refused rows they typed: their conflicts are settled by the next run.
+      for (TypedRow refused : typedRows) {
+        if (!refused.valid()) {
+          for (String header :
+              List.of("Booking Code", "Payment Date", "Amount", "Method", "Reference")) {
+            type(
+                sheets,
+                scenario,
+                "Revenue",
+                shapes.get("Revenue").headers().indexOf(header),
+                refused.row(),
+                "");
+          }
+        }
+      }
+      Scenario.triggerWriteBack(instances.get(0));
 
       // Quiet runs: the normalised values are written, then nothing more.
       scenario.drain(instances.get(0), Duration.ofMinutes(2));
@@ -320,6 +391,12 @@ class TwoWayIT {
       }
       List<Seen> all = conflicts(api);
       for (Seen c : all) {
+        if (c.ofTypedRow()) {
+          if (c.status().equals("OPEN")) {
+            violations.add("a refused typed row still open after people cleared it: " + c);
+          }
+          continue;
+        }
         if (edits.stream()
             .noneMatch(
                 e -> e.recordId().equals(c.recordId()) && e.value().equals(c.sheetValue()))) {
@@ -338,11 +415,14 @@ class TwoWayIT {
           workload,
           9,
           racing ? "9b. two-way edits, API racing the read-in" : "9. two-way edits",
-          ("%d edits typed into two-way and Staff Notes cells (%d invalid), %d API status changes"
+          ("%d edits typed into two-way and Staff Notes cells (%d invalid), %d new Revenue rows"
+                  + " typed (%d invalid), %d API status changes"
                   + " of the same records; %d instances, %d runs, %d triggers refused 409")
               .formatted(
                   finalTyped,
                   counts.getOrDefault("invalid", 0),
+                  typedRows.size(),
+                  typedRows.stream().filter(t -> !t.valid()).count(),
                   counts.getOrDefault("API before runs", 0)
                       + counts.getOrDefault("API after or during runs", 0),
                   instances.size(),
@@ -350,7 +430,8 @@ class TwoWayIT {
                   final409),
           ("%d applied (read-in count %d), %d in conflicts (%d with a message; %d invalid values"
                   + " in both-sides conflicts, no message), %d overtaken by a later API change; **%d edits lost, %d applied twice, %d API changes lost**;"
-                  + " values.batchUpdate in quiet runs: %d")
+                  + " typed rows: %d imported once with their id, %d refused as one conflict each, **%d"
+                  + " imported twice or lost**; values.batchUpdate in quiet runs: %d")
               .formatted(
                   counts.getOrDefault("applied", 0),
                   appliedTotal,
@@ -361,6 +442,9 @@ class TwoWayIT {
                   counts.getOrDefault("lost", 0),
                   appliedTwice,
                   counts.getOrDefault("API changes lost", 0),
+                  counts.getOrDefault("typed row imported", 0),
+                  counts.getOrDefault("typed row refused", 0),
+                  counts.getOrDefault("typed row wrong", 0),
                   writesInQuietRuns),
           expected -> holdCells(expected, all, shapes));
       assertThat(violations).as("two-way edits").isEmpty();
@@ -434,10 +518,80 @@ class TwoWayIT {
     return 0;
   }
 
+  /**
+   * Each typed row after its round: a valid one holds the id of a revenue with its reference, and
+   * the revenues grew by exactly the valid rows; an invalid one is exactly one open conflict
+   * without a record (its row, the Method column) and its key cell is still empty.
+   */
+  private void checkTypedRows(
+      ApiClient api,
+      Scenario scenario,
+      Map<String, TabShape> shapes,
+      List<TypedRow> rows,
+      long revenuesBefore,
+      int round) {
+    TabShape shape = shapes.get("Revenue");
+    SheetTab revenue = scenario.readSheet().get("Revenue");
+    List<Seen> conflicts = conflicts(api);
+    long valid = rows.stream().filter(TypedRow::valid).count();
+    long revenuesNow = api.get("/api/revenues?size=1").json().path("total").asLong();
+    if (revenuesNow != revenuesBefore + valid) {
+      count("typed row wrong");
+      violations.add(
+          "round %d: %d valid rows typed, revenues went from %d to %d"
+              .formatted(round, valid, revenuesBefore, revenuesNow));
+    }
+    int referenceColumn = shape.headers().indexOf("Reference");
+    for (TypedRow row : rows) {
+      List<Integer> found = new ArrayList<>();
+      for (int r = 1; r < revenue.rowCount(); r++) {
+        if (revenue.value(r, referenceColumn).equals(row.reference())) {
+          found.add(r);
+        }
+      }
+      String where = "round %d, typed row '%s'".formatted(round, row.reference());
+      if (found.size() != 1) {
+        count("typed row wrong");
+        violations.add(where + " is in rows " + found + " (one expected)");
+        continue;
+      }
+      String id = revenue.value(found.get(0), shape.keyColumn());
+      if (row.valid()) {
+        ApiClient.Response record = id.isEmpty() ? null : api.get("/api/revenues/" + id);
+        if (record == null
+            || !record.ok()
+            || !row.reference().equals(record.json().path("reference").asString(""))
+            || !"1250.50".equals(record.json().path("amount").asString(""))) {
+          count("typed row wrong");
+          violations.add(where + " holds id '" + id + "': " + record);
+        } else {
+          count("typed row imported");
+        }
+      } else {
+        long open =
+            conflicts.stream()
+                .filter(
+                    c ->
+                        c.ofTypedRow()
+                            && c.status().equals("OPEN")
+                            && c.rowIndex() == found.get(0) + 1
+                            && c.column().equals("Method")
+                            && "cheque".equals(c.sheetValue()))
+                .count();
+        if (open != 1 || !id.isEmpty()) {
+          count("typed row wrong");
+          violations.add(where + ": " + open + " open conflicts, id '" + id + "'");
+        } else {
+          count("typed row refused");
+        }
+      }
+    }
+  }
+
   /** A cell an open conflict holds shows the person's value until the conflict is resolved. */
   private static void holdCells(Expectations expected, List<Seen> all, Map<String, TabShape> s) {
     for (Seen c : all) {
-      if (!c.status().equals("OPEN") || c.column().equals("Staff Notes")) {
+      if (!c.status().equals("OPEN") || c.column().equals("Staff Notes") || c.ofTypedRow()) {
         continue;
       }
       String tab = c.column().equals("Status") ? "Requests" : "Operators";
@@ -528,7 +682,8 @@ class TwoWayIT {
                 item.path("sheetValue").asString(null),
                 item.path("databaseValue").asString(null),
                 item.path("message").asString(null),
-                item.path("status").asString()));
+                item.path("status").asString(),
+                item.path("rowIndex").asInt(0)));
       }
       if ((long) (page + 1) * size >= json.path("total").asLong()) {
         return all;

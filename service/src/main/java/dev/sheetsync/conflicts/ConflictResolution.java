@@ -80,6 +80,11 @@ public class ConflictResolution {
     boolean live =
         conflict.recordId() != null
             && !snapshots.load(model, List.of(conflict.recordId())).isEmpty();
+    if (conflict.recordId() == null && keep == Keep.SHEET) {
+      throw ApiException.conflict(
+          "A row typed in the sheet that was refused has no record: fix the row (it is imported on"
+              + " the next run) or resolve with {\"keep\":\"database\"} to leave it as it is");
+    }
     if (!live && keep == Keep.SHEET) {
       throw ApiException.conflict(
           "The record was deleted; only {\"keep\":\"database\"} can resolve this conflict");

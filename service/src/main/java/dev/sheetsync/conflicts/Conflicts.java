@@ -102,6 +102,35 @@ public class Conflicts {
     return opened;
   }
 
+  /**
+   * Opens a conflict that belongs to no record (a typed row refused by {@code import-new-rows}).
+   *
+   * @return its id
+   */
+  public long openForRow(ConflictDraft d) {
+    if (d.recordId() != null) {
+      throw new IllegalArgumentException("a row's conflict has no record");
+    }
+    return jdbc.sql(
+            "insert into sync_conflicts (model, tab, column_header, row_index, sheet_value,"
+                + " message, booking_code) values (:model, :tab, :column, :rowIndex, :sheet,"
+                + " :message, :bookingCode) returning id")
+        .param("model", d.model().dbName())
+        .param("tab", d.tab())
+        .param("column", d.column())
+        .param("rowIndex", d.rowIndex())
+        .param("sheet", d.sheetValue())
+        .param("message", d.message())
+        .param("bookingCode", d.bookingCode())
+        .query(Long.class)
+        .single();
+  }
+
+  /** Resolves an OPEN conflict people settled themselves (they changed or removed the row). */
+  public void settled(long id, String resolution, String by) {
+    resolve(id, resolution, by);
+  }
+
   /** The cells of these records with an OPEN conflict, as {@code recordId + "/" + header}. */
   public Set<String> openCells(SyncModel model, Collection<UUID> ids) {
     Set<String> cells = new HashSet<>();

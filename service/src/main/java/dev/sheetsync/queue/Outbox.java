@@ -20,8 +20,8 @@ public class Outbox implements ChangeOutbox {
 
   private static final String INSERT =
       """
-      insert into sync_queue (action, model, record_id, sheet_row_index, payload)
-      values (:action, :model, :recordId, :sheetRowIndex, cast(:payload as jsonb))
+      insert into sync_queue (action, model, record_id, sheet_row_index, payload, from_sheet)
+      values (:action, :model, :recordId, :sheetRowIndex, cast(:payload as jsonb), :fromSheet)
       """;
 
   /**
@@ -61,6 +61,7 @@ public class Outbox implements ChangeOutbox {
           .param("recordId", change.recordId())
           .param("sheetRowIndex", change.sheetRowIndex())
           .param("payload", json.writeValueAsString(change.payload()))
+          .param("fromSheet", change.fromSheet())
           .update();
     }
   }

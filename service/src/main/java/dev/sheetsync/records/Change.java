@@ -10,13 +10,26 @@ import java.util.UUID;
  * @param sheetRowIndex the record's last known sheet row (a hint), or null
  * @param payload snapshot of the record at the time of the change (field names as in {@code
  *     RecordSnapshot})
+ * @param fromSheet true when the change was read in from the sheet (stored as {@code
+ *     sync_queue.from_sheet})
  */
 public record Change(
     SyncAction action,
     SyncModel model,
     UUID recordId,
     Integer sheetRowIndex,
-    Map<String, Object> payload) {
+    Map<String, Object> payload,
+    boolean fromSheet) {
+
+  /** A change not read in from the sheet. */
+  public Change(
+      SyncAction action,
+      SyncModel model,
+      UUID recordId,
+      Integer sheetRowIndex,
+      Map<String, Object> payload) {
+    this(action, model, recordId, sheetRowIndex, payload, false);
+  }
 
   public Change {
     Objects.requireNonNull(action, "action");

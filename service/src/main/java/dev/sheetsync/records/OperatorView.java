@@ -20,4 +20,5 @@ public record OperatorView(
     String notes,
     Integer sheetRowIndex,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {}
+    OffsetDateTime updatedAt,
+    UUID updatedBy) {}

@@ -18,7 +18,7 @@ class Operators {
       """
       select o.id, o.request_id, r.booking_code, o.service_date, o.service_type, o.supplier_name,
              o.description, o.cost, o.payment_status, o.notes, o.sheet_row_index,
-             o.created_at, o.updated_at
+             o.created_at, o.updated_at, o.updated_by
         from operators o
         join requests r on r.id = o.request_id
       """;
@@ -46,9 +46,10 @@ class Operators {
   private static final String INSERT =
       """
       insert into operators (id, request_id, service_date, service_type, supplier_name,
-                             description, cost, payment_status, notes, created_at, updated_at)
+                             description, cost, payment_status, notes, created_at, updated_at,
+                            updated_by)
       values (:id, :requestId, :serviceDate, :serviceType, :supplierName,
-              :description, :cost, :paymentStatus, :notes, :now, :now)
+              :description, :cost, :paymentStatus, :notes, :now, :now, :by)
       """;
 
   private static final String UPDATE =
@@ -56,7 +57,8 @@ class Operators {
       update operators
          set request_id = :requestId, service_date = :serviceDate, service_type = :serviceType,
              supplier_name = :supplierName, description = :description, cost = :cost,
-             payment_status = :paymentStatus, notes = :notes, updated_at = :now
+             payment_status = :paymentStatus, notes = :notes, updated_at = :now,
+             updated_by = :by
        where id = :id
       """;
 
@@ -94,12 +96,12 @@ class Operators {
     return jdbc.sql(IDS_BY_REQUEST).param("requestId", requestId).query(UUID.class).list();
   }
 
-  void insert(UUID id, OperatorInput in, OffsetDateTime now) {
-    bind(jdbc.sql(INSERT), in).param("id", id).param("now", now).update();
+  void insert(UUID id, OperatorInput in, OffsetDateTime now, UUID by) {
+    bind(jdbc.sql(INSERT), in).param("id", id).param("now", now).param("by", by).update();
   }
 
-  void update(UUID id, OperatorInput in, OffsetDateTime now) {
-    bind(jdbc.sql(UPDATE), in).param("id", id).param("now", now).update();
+  void update(UUID id, OperatorInput in, OffsetDateTime now, UUID by) {
+    bind(jdbc.sql(UPDATE), in).param("id", id).param("now", now).param("by", by).update();
   }
 
   void delete(UUID id) {
@@ -149,6 +151,7 @@ class Operators {
         rs.getString("notes"),
         Sql.nullableInt(rs, "sheet_row_index"),
         rs.getObject("created_at", OffsetDateTime.class),
-        rs.getObject("updated_at", OffsetDateTime.class));
+        rs.getObject("updated_at", OffsetDateTime.class),
+        rs.getObject("updated_by", UUID.class));
   }
 }

@@ -23,7 +23,9 @@ import org.springframework.transaction.annotation.Transactional;
  * neither does. Payloads are {@link RecordSnapshots} taken after the change (before it, for a
  * DELETE, so the deleted row can still be written). The repositories are package-private so nothing
  * else can change these tables; the write-back's own bookkeeping (storing a sheet row index) uses
- * its own SQL and deliberately enqueues nothing.
+ * its own SQL and deliberately enqueues nothing. Creates and updates set {@code updated_by} to the
+ * user {@link Attribution} names (the session user, or the sheet user for changes read in from the
+ * sheet).
  *
  * @throws ApiException from every method: 400 invalid input or unknown referenced id, 404 unknown
  *     record, 409 duplicate booking code or a request that still has children
@@ -37,6 +39,7 @@ public class RecordChanges {
   private final RecordSnapshots snapshots;
   private final ChangeOutbox outbox;
   private final Validator validator;
+  private final Attribution attribution;
   private final Clock clock;
 
   RecordChanges(
@@ -46,6 +49,7 @@ public class RecordChanges {
       RecordSnapshots snapshots,
       ChangeOutbox outbox,
       Validator validator,
+      Attribution attribution,
       Clock clock) {
     this.requests = requests;
     this.operators = operators;
@@ -53,6 +57,7 @@ public class RecordChanges {
     this.snapshots = snapshots;
     this.outbox = outbox;
     this.validator = validator;
+    this.attribution = attribution;
     this.clock = clock;
   }
 
@@ -61,7 +66,7 @@ public class RecordChanges {
     validate(input);
     checkRequestReferences(input, null);
     UUID id = UUID.randomUUID();
-    requests.insert(id, input, now());
+    requests.insert(id, input, now(), attribution.current());
     enqueue(SyncAction.CREATE, SyncModel.REQUEST, List.of(id));
     return id;
   }
@@ -78,7 +83,7 @@ public class RecordChanges {
     RequestInput after = change.apply(before);
     validate(after);
     checkRequestReferences(after, id);
-    requests.update(id, after, now());
+    requests.update(id, after, now(), attribution.current());
     enqueue(SyncAction.UPDATE, SyncModel.REQUEST, List.of(id));
     if (!Objects.equals(before.bookingCode(), after.bookingCode())
         || !Objects.equals(before.customerName(), after.customerName())) {
@@ -116,7 +121,7 @@ public class RecordChanges {
     validate(input);
     checkRequestExists(input.requestId());
     UUID id = UUID.randomUUID();
-    operators.insert(id, input, now());
+    operators.insert(id, input, now(), attribution.current());
     enqueue(SyncAction.CREATE, SyncModel.OPERATOR, List.of(id));
     return id;
   }
@@ -128,7 +133,7 @@ public class RecordChanges {
     OperatorInput after = change.apply(before);
     validate(after);
     checkRequestExists(after.requestId());
-    operators.update(id, after, now());
+    operators.update(id, after, now(), attribution.current());
     enqueue(SyncAction.UPDATE, SyncModel.OPERATOR, List.of(id));
   }
 
@@ -145,7 +150,7 @@ public class RecordChanges {
     validate(input);
     checkRequestExists(input.requestId());
     UUID id = UUID.randomUUID();
-    revenues.insert(id, input, now());
+    revenues.insert(id, input, now(), attribution.current());
     enqueue(SyncAction.CREATE, SyncModel.REVENUE, List.of(id));
     return id;
   }
@@ -157,7 +162,7 @@ public class RecordChanges {
     RevenueInput after = change.apply(before);
     validate(after);
     checkRequestExists(after.requestId());
-    revenues.update(id, after, now());
+    revenues.update(id, after, now(), attribution.current());
     enqueue(SyncAction.UPDATE, SyncModel.REVENUE, List.of(id));
   }
 
@@ -189,9 +194,14 @@ public class RecordChanges {
     return ids.stream().map(id -> change(SyncAction.DELETE, before.get(id))).toList();
   }
 
-  private static Change change(SyncAction action, RecordSnapshot snapshot) {
+  private Change change(SyncAction action, RecordSnapshot snapshot) {
     return new Change(
-        action, snapshot.model(), snapshot.id(), snapshot.sheetRowIndex(), snapshot.fields());
+        action,
+        snapshot.model(),
+        snapshot.id(),
+        snapshot.sheetRowIndex(),
+        snapshot.fields(),
+        attribution.inSheetScope());
   }
 
   private void checkRequestReferences(RequestInput input, UUID self) {

@@ -26,4 +26,5 @@ public record RequestView(
     String staffNotes,
     Integer sheetRowIndex,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {}
+    OffsetDateTime updatedAt,
+    UUID updatedBy) {}

@@ -22,7 +22,7 @@ class Requests {
       select r.id, r.booking_code, r.customer_name, r.customer_phone, r.customer_email,
              r.destination, r.start_date, r.end_date, r.pax, r.total_price, r.currency, r.status,
              r.seller_id, u.name as seller_name, r.notes, r.staff_notes, r.sheet_row_index,
-             r.created_at, r.updated_at
+             r.created_at, r.updated_at, r.updated_by
         from requests r
         left join users u on u.id = r.seller_id
       """;
@@ -53,6 +53,9 @@ class Requests {
   /** Locks the row: concurrent PATCHes apply one after the other, and no child sneaks in. */
   private static final String FIND_FOR_UPDATE = SELECT + " where r.id = :id for update of r";
 
+  private static final String ID_BY_BOOKING_CODE =
+      "select id from requests where booking_code = :code";
+
   private static final String BOOKING_CODE_TAKEN =
       """
       select exists(select 1 from requests
@@ -68,10 +71,11 @@ class Requests {
       """
       insert into requests (id, booking_code, customer_name, customer_phone, customer_email,
                             destination, start_date, end_date, pax, total_price, currency, status,
-                            seller_id, notes, staff_notes, created_at, updated_at)
+                            seller_id, notes, staff_notes, created_at, updated_at,
+                            updated_by)
       values (:id, :bookingCode, :customerName, :customerPhone, :customerEmail,
               :destination, :startDate, :endDate, :pax, :totalPrice, :currency, :status,
-              :sellerId, :notes, :staffNotes, :now, :now)
+              :sellerId, :notes, :staffNotes, :now, :now, :by)
       """;
 
   private static final String UPDATE =
@@ -81,7 +85,8 @@ class Requests {
              customer_phone = :customerPhone, customer_email = :customerEmail,
              destination = :destination, start_date = :startDate, end_date = :endDate,
              pax = :pax, total_price = :totalPrice, currency = :currency, status = :status,
-             seller_id = :sellerId, notes = :notes, staff_notes = :staffNotes, updated_at = :now
+             seller_id = :sellerId, notes = :notes, staff_notes = :staffNotes, updated_at = :now,
+             updated_by = :by
        where id = :id
       """;
 
@@ -116,6 +121,10 @@ class Requests {
     return jdbc.sql(FIND_FOR_UPDATE).param("id", id).query(Requests::view).optional();
   }
 
+  Optional<UUID> idByBookingCode(String code) {
+    return jdbc.sql(ID_BY_BOOKING_CODE).param("code", code).query(UUID.class).optional();
+  }
+
   boolean bookingCodeTaken(String code, UUID exceptId) {
     return jdbc.sql(BOOKING_CODE_TAKEN)
         .param("code", code)
@@ -132,12 +141,12 @@ class Requests {
     return jdbc.sql(IDS_BY_SELLER).param("id", sellerId).query(UUID.class).list();
   }
 
-  void insert(UUID id, RequestInput in, OffsetDateTime now) {
-    bind(jdbc.sql(INSERT), in).param("id", id).param("now", now).update();
+  void insert(UUID id, RequestInput in, OffsetDateTime now, UUID by) {
+    bind(jdbc.sql(INSERT), in).param("id", id).param("now", now).param("by", by).update();
   }
 
-  void update(UUID id, RequestInput in, OffsetDateTime now) {
-    bind(jdbc.sql(UPDATE), in).param("id", id).param("now", now).update();
+  void update(UUID id, RequestInput in, OffsetDateTime now, UUID by) {
+    bind(jdbc.sql(UPDATE), in).param("id", id).param("now", now).param("by", by).update();
   }
 
   void delete(UUID id) {
@@ -207,6 +216,7 @@ class Requests {
         rs.getString("staff_notes"),
         Sql.nullableInt(rs, "sheet_row_index"),
         rs.getObject("created_at", OffsetDateTime.class),
-        rs.getObject("updated_at", OffsetDateTime.class));
+        rs.getObject("updated_at", OffsetDateTime.class),
+        rs.getObject("updated_by", UUID.class));
   }
 }

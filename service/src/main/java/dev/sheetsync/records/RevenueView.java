@@ -18,4 +18,5 @@ public record RevenueView(
     String notes,
     Integer sheetRowIndex,
     OffsetDateTime createdAt,
-    OffsetDateTime updatedAt) {}
+    OffsetDateTime updatedAt,
+    UUID updatedBy) {}

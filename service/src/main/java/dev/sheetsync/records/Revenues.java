@@ -17,7 +17,7 @@ class Revenues {
   private static final String SELECT =
       """
       select v.id, v.request_id, r.booking_code, v.payment_date, v.amount, v.method,
-             v.reference, v.notes, v.sheet_row_index, v.created_at, v.updated_at
+             v.reference, v.notes, v.sheet_row_index, v.created_at, v.updated_at, v.updated_by
         from revenues v
         join requests r on r.id = v.request_id
       """;
@@ -43,15 +43,17 @@ class Revenues {
   private static final String INSERT =
       """
       insert into revenues (id, request_id, payment_date, amount, method, reference, notes,
-                            created_at, updated_at)
-      values (:id, :requestId, :paymentDate, :amount, :method, :reference, :notes, :now, :now)
+                            created_at, updated_at,
+                            updated_by)
+      values (:id, :requestId, :paymentDate, :amount, :method, :reference, :notes, :now, :now, :by)
       """;
 
   private static final String UPDATE =
       """
       update revenues
          set request_id = :requestId, payment_date = :paymentDate, amount = :amount,
-             method = :method, reference = :reference, notes = :notes, updated_at = :now
+             method = :method, reference = :reference, notes = :notes, updated_at = :now,
+             updated_by = :by
        where id = :id
       """;
 
@@ -89,12 +91,12 @@ class Revenues {
     return jdbc.sql(IDS_BY_REQUEST).param("requestId", requestId).query(UUID.class).list();
   }
 
-  void insert(UUID id, RevenueInput in, OffsetDateTime now) {
-    bind(jdbc.sql(INSERT), in).param("id", id).param("now", now).update();
+  void insert(UUID id, RevenueInput in, OffsetDateTime now, UUID by) {
+    bind(jdbc.sql(INSERT), in).param("id", id).param("now", now).param("by", by).update();
   }
 
-  void update(UUID id, RevenueInput in, OffsetDateTime now) {
-    bind(jdbc.sql(UPDATE), in).param("id", id).param("now", now).update();
+  void update(UUID id, RevenueInput in, OffsetDateTime now, UUID by) {
+    bind(jdbc.sql(UPDATE), in).param("id", id).param("now", now).param("by", by).update();
   }
 
   void delete(UUID id) {
@@ -132,6 +134,7 @@ class Revenues {
         rs.getString("notes"),
         Sql.nullableInt(rs, "sheet_row_index"),
         rs.getObject("created_at", OffsetDateTime.class),
-        rs.getObject("updated_at", OffsetDateTime.class));
+        rs.getObject("updated_at", OffsetDateTime.class),
+        rs.getObject("updated_by", UUID.class));
   }
 }

@@ -30,14 +30,73 @@ import tools.jackson.databind.node.ObjectNode;
 @Service
 public class SheetEdits {
 
+  /** The related field an imported row may name its request by instead of its id. */
+  public static final String BOOKING_CODE = "request.bookingCode";
+
   private final RecordChanges changes;
   private final Patches patches;
+  private final Requests requests;
   private final JsonMapper json;
 
-  SheetEdits(RecordChanges changes, Patches patches, JsonMapper json) {
+  SheetEdits(RecordChanges changes, Patches patches, Requests requests, JsonMapper json) {
     this.changes = changes;
     this.patches = patches;
+    this.requests = requests;
     this.json = json;
+  }
+
+  /**
+   * Creates a record from a row people typed (an {@code import-new-rows} tab), through the API's
+   * create path: same validation, one transaction (the caller's, when it has one), one outbox row.
+   * Only revenues can be imported.
+   *
+   * @param values field → value as {@link dev.sheetsync.sheets.SheetText} reads it (null or absent
+   *     for an empty cell); {@link #BOOKING_CODE} finds the request when {@code requestId} is empty
+   *     (both given must name the same request)
+   * @return the new record's id
+   * @throws ApiException 400 with {@code fields} (field → message) when a value is refused
+   * @throws IllegalArgumentException for a model that cannot be imported
+   */
+  public UUID create(SyncModel model, Map<String, Object> values) {
+    if (model != SyncModel.REVENUE) {
+      throw new IllegalArgumentException(model.dbName() + " records cannot be imported");
+    }
+    ObjectNode node = json.createObjectNode();
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      if (BOOKING_CODE.equals(e.getKey()) || e.getValue() == null) {
+        continue;
+      }
+      RecordComponent component =
+          editable(RevenueInput.class, e.getKey())
+              .orElseThrow(
+                  () -> ApiException.invalid(Map.of(e.getKey(), "cannot be set from the sheet")));
+      node.set(e.getKey(), json.valueToTree(convert(component, e.getKey(), e.getValue())));
+    }
+    Object code = values.get(BOOKING_CODE);
+    if (code != null) {
+      String text = code.toString().strip();
+      UUID byCode =
+          requests
+              .idByBookingCode(text)
+              .orElseThrow(
+                  () ->
+                      ApiException.invalid(
+                          Map.of(
+                              BOOKING_CODE,
+                              "no request with booking code '" + shorten(text) + "'")));
+      if (node.has("requestId") && !node.get("requestId").asString().equals(byCode.toString())) {
+        throw ApiException.invalid(
+            Map.of(BOOKING_CODE, "'" + shorten(text) + "' is not the booking code of Request ID"));
+      }
+      node.put("requestId", byCode.toString());
+    }
+    RevenueInput input;
+    try {
+      input = json.treeToValue(node, RevenueInput.class);
+    } catch (JacksonException e) {
+      throw ApiException.invalid(Map.of("revenue", "invalid value: " + e.getOriginalMessage()));
+    }
+    return changes.createRevenue(input);
   }
 
   /**
@@ -166,7 +225,15 @@ public class SheetEdits {
       if (type == LocalDate.class && value instanceof LocalDate date) {
         return date.toString();
       }
-      if (type == String.class || type == UUID.class) {
+      if (type == UUID.class) {
+        String text = value.toString().strip();
+        try {
+          return UUID.fromString(text).toString();
+        } catch (IllegalArgumentException e) {
+          throw ApiException.invalid(Map.of(field, "'" + shorten(text) + "' is not an id"));
+        }
+      }
+      if (type == String.class) {
         return value.toString();
       }
     } catch (ArithmeticException e) {

@@ -23,7 +23,8 @@ record LayoutProperties(Map<SyncModel, Tab> tabs) {
       DeletePolicy deletePolicy,
       String deleteMarkerColumn,
       String deleteMarker,
-      List<Column> columns) {}
+      List<Column> columns,
+      @DefaultValue("false") boolean importNewRows) {}
 
   /**
    * {@code writable} defaults to true when a source is set (false for a sheet-to-db column); {@code
@@ -94,6 +95,7 @@ record LayoutProperties(Map<SyncModel, Tab> tabs) {
         tab.deletePolicy(),
         tab.deleteMarkerColumn(),
         tab.deleteMarker(),
-        columns);
+        columns,
+        tab.importNewRows());
   }
 }

@@ -8,7 +8,9 @@ import static dev.sheetsync.sheets.ColumnFormat.TEXT;
 
 import dev.sheetsync.records.SyncModel;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The snapshot fields a column may name as its source, per model, with the format their values
@@ -69,7 +71,37 @@ final class SourceFields {
               "createdAt", DATETIME,
               "updatedAt", DATETIME));
 
+  /**
+   * What a row typed into an {@code import-new-rows} tab must fill, as groups of which one field is
+   * enough (a Revenue row finds its request by id or by booking code). Empty: the model cannot be
+   * imported. Source: issue 12, "New rows typed by people".
+   */
+  private static final Map<SyncModel, List<List<String>>> REQUIRED_FOR_IMPORT =
+      Map.of(
+          SyncModel.REVENUE,
+          List.of(
+              List.of("requestId", "request.bookingCode"),
+              List.of("paymentDate"),
+              List.of("amount"),
+              List.of("method")));
+
+  /** Related fields an imported row may name to find what it belongs to. */
+  private static final Set<String> IMPORT_LOOKUPS = Set.of("request.bookingCode");
+
   private SourceFields() {}
+
+  /** See {@link #REQUIRED_FOR_IMPORT}. */
+  static List<List<String>> requiredForImport(SyncModel model) {
+    return REQUIRED_FOR_IMPORT.getOrDefault(model, List.of());
+  }
+
+  /** Whether an imported row's value of {@code source} is read: own settable fields and lookups. */
+  static boolean importable(SyncModel model, String source) {
+    return IMPORT_LOOKUPS.contains(source)
+        || (!source.contains(".")
+            && !Set.of("id", "createdAt", "updatedAt").contains(source)
+            && FIELDS.get(model).containsKey(source));
+  }
 
   /** Field name → natural format, in snapshot order. */
   static Map<String, ColumnFormat> of(SyncModel model) {

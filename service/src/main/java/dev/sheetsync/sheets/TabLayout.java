@@ -21,6 +21,9 @@ import java.util.Set;
  * @param deleteMarkerColumn for {@code MARK}: header of the writable column the marker goes into
  * @param deleteMarker for {@code MARK}: the text written (default {@code DELETED})
  * @param columns the columns, first one in column A
+ * @param importNewRows rows people type with an empty key cell become records ({@code
+ *     import-new-rows}); only for a model with {@link SourceFields#requiredForImport import
+ *     requirements} whose every required field has a column in the layout
  */
 public record TabLayout(
     SyncModel model,
@@ -30,7 +33,8 @@ public record TabLayout(
     DeletePolicy deletePolicy,
     String deleteMarkerColumn,
     String deleteMarker,
-    List<ColumnLayout> columns) {
+    List<ColumnLayout> columns,
+    boolean importNewRows) {
 
   public static final String DEFAULT_DELETE_MARKER = "DELETED";
 
@@ -64,11 +68,58 @@ public record TabLayout(
     if (deletePolicy == DeletePolicy.MARK) {
       checkMarker(where, deleteMarkerColumn, columns, problems);
     }
+    if (importNewRows) {
+      checkImport(model, where, columns, problems);
+    }
     if (!problems.isEmpty()) {
       throw new SheetLayoutException(problems);
     }
     keyColumn = keyColumn.strip();
     deleteMarkerColumn = deleteMarkerColumn == null ? null : deleteMarkerColumn.strip();
+  }
+
+  /** A tab that does not import new rows. */
+  public TabLayout(
+      SyncModel model,
+      String tabName,
+      int headerRow,
+      String keyColumn,
+      DeletePolicy deletePolicy,
+      String deleteMarkerColumn,
+      String deleteMarker,
+      List<ColumnLayout> columns) {
+    this(
+        model,
+        tabName,
+        headerRow,
+        keyColumn,
+        deletePolicy,
+        deleteMarkerColumn,
+        deleteMarker,
+        columns,
+        false);
+  }
+
+  /**
+   * The columns a typed row is imported from: every column whose source is one of the record's own
+   * fields people may set (or the related request's booking code, which finds the request), the key
+   * excepted; formulas and person-owned columns are not read.
+   */
+  public List<ColumnLayout> importColumns() {
+    return columns.stream()
+        .filter(c -> c.source() != null && SourceFields.importable(model, c.source()))
+        .toList();
+  }
+
+  /**
+   * The required group of import fields {@code source} belongs to (Revenue: {@code requestId} and
+   * {@code request.bookingCode}, one of them enough); empty when the field is not required.
+   */
+  public static List<String> requiredGroup(SyncModel model, String source) {
+    return SourceFields.requiredForImport(model).stream()
+        .filter(group -> group.contains(source))
+        .findFirst()
+        .orElse(List.of());
   }
 
   /** The header texts, in sheet order. */
@@ -217,6 +268,33 @@ public record TabLayout(
               + ", writable "
               + key.writable()
               + ")");
+    }
+  }
+
+  /**
+   * {@code import-new-rows} needs, for every required field of the model (one of a group, such as
+   * Revenue's request id or booking code), a column with that source.
+   */
+  private static void checkImport(
+      SyncModel model, String where, List<ColumnLayout> columns, List<String> problems) {
+    List<List<String>> required = SourceFields.requiredForImport(model);
+    if (required.isEmpty()) {
+      problems.add(where + ": import-new-rows is not supported for " + model.dbName() + " records");
+      return;
+    }
+    for (List<String> oneOf : required) {
+      boolean present =
+          columns.stream()
+              .anyMatch(c -> c != null && c.source() != null && oneOf.contains(c.source()));
+      if (!present) {
+        problems.add(
+            where
+                + ": import-new-rows needs a column with source "
+                + String.join(" or ", oneOf)
+                + " (a required field of a new "
+                + model.dbName()
+                + "), or import-new-rows: false");
+      }
     }
   }
 

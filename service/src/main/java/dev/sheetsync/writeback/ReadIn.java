@@ -6,6 +6,7 @@ import dev.sheetsync.conflicts.ConflictResolution.Keep;
 import dev.sheetsync.conflicts.Conflicts;
 import dev.sheetsync.conflicts.WrittenCells;
 import dev.sheetsync.conflicts.WrittenRow;
+import dev.sheetsync.records.Attribution;
 import dev.sheetsync.records.RecordSnapshot;
 import dev.sheetsync.records.RecordSnapshots;
 import dev.sheetsync.records.SheetEdits;
@@ -77,6 +78,8 @@ class ReadIn {
   private final SheetEdits edits;
   private final RowMapper mapper;
   private final TransactionTemplate transactions;
+  private final RowImports imports;
+  private final Attribution attribution;
   private final Counter applied;
 
   ReadIn(
@@ -89,6 +92,8 @@ class ReadIn {
       SheetEdits edits,
       RowMapper mapper,
       TransactionTemplate transactions,
+      RowImports imports,
+      Attribution attribution,
       MeterRegistry meters) {
     this.reader = reader;
     this.layouts = layouts;
@@ -99,15 +104,24 @@ class ReadIn {
     this.edits = edits;
     this.mapper = mapper;
     this.transactions = transactions;
+    this.imports = imports;
+    this.attribution = attribution;
     this.applied =
         Counter.builder("sheetsync.readin.applied")
             .description("Cells people changed in the sheet that were applied to records")
             .register(meters);
   }
 
-  /** What one read-in did. */
-  record Result(int applied, int conflicts, int unchanged) {
-    static final Result NONE = new Result(0, 0, 0);
+  /**
+   * What one read-in did.
+   *
+   * @param applied cells applied to records
+   * @param conflicts conflicts found (refused typed rows included)
+   * @param unchanged cells people set to what the record holds already
+   * @param imported records created from rows people typed ({@code import-new-rows})
+   */
+  record Result(int applied, int conflicts, int unchanged, int imported) {
+    static final Result NONE = new Result(0, 0, 0, 0);
   }
 
   /** A cell held by an open conflict where people typed back what sheetsync last wrote. */
@@ -128,6 +142,9 @@ class ReadIn {
     for (TabLayout tab : layouts.tabs()) {
       List<String> headers = new ArrayList<>();
       tab.columns().stream().filter(ColumnLayout::readsIn).forEach(c -> headers.add(c.header()));
+      if (tab.importNewRows()) {
+        RowImports.headers(tab).stream().filter(h -> !headers.contains(h)).forEach(headers::add);
+      }
       if (!headers.isEmpty() && !paused.contains(tab.model())) {
         headers.add(0, tab.keyColumn());
         wanted.put(tab, headers);
@@ -149,13 +166,29 @@ class ReadIn {
       conflicted += result.conflicts();
       unchanged += result.unchanged();
     }
+    int imported = 0;
+    for (Map.Entry<TabLayout, TabColumns> e : read.entrySet()) {
+      if (e.getKey().importNewRows()) {
+        RowImports.Result result = imports.run(tabs, e.getKey(), e.getValue(), deadline);
+        imported += result.created();
+        conflicted += result.refused();
+      }
+    }
     if (applied + conflicted > 0) {
       log.info(
           "Read in from the sheet: {} cell(s) applied to records, {} conflict(s)",
           applied,
           conflicted);
     }
-    return new Result(applied, conflicted, unchanged);
+    return new Result(applied, conflicted, unchanged, imported);
+  }
+
+  /**
+   * Models whose queue must wait this run: a record imported from a typed row whose id is not yet
+   * in that row (its CREATE would otherwise append a second row for it).
+   */
+  Set<SyncModel> waitingForImports() {
+    return imports.pendingModels();
   }
 
   /** The cells whose display differs from the base (pure comparison, no database per row). */
@@ -253,19 +286,23 @@ class ReadIn {
         conflicted += bothChanged(edit, record, database);
       }
     }
-    return new Result(applied, conflicted, unchanged);
+    return new Result(applied, conflicted, unchanged, 0);
   }
 
   /** Both sides changed since the base: a conflict, settled at once when the column says so. */
   private int bothChanged(Edit edit, RecordSnapshot record, String database) {
-    conflicts.record(List.of(draft(edit, record, database, null)));
+    // The person's value is also checked, so that the conflict says when it could not be kept.
+    conflicts.record(List.of(draft(edit, record, database, refusal(edit))));
     OnConflict rule = edit.column().onConflict();
     if (rule == OnConflict.HOLD) {
       return 1;
     }
     long id = conflicts.openId(edit.tab().model(), edit.id(), edit.column().header());
     try {
-      resolution.resolve(id, rule == OnConflict.SHEET ? Keep.SHEET : Keep.DATABASE, AUTOMATIC);
+      attribution.fromSheet(
+          () ->
+              resolution.resolve(
+                  id, rule == OnConflict.SHEET ? Keep.SHEET : Keep.DATABASE, AUTOMATIC));
     } catch (ApiException e) {
       log.info("Conflict {} stays open: {}", id, e.getMessage());
     }
@@ -293,11 +330,14 @@ class ReadIn {
     try {
       transactions.executeWithoutResult(
           tx -> {
-            if (ifUnchanged) {
-              edits.applyIfUnchanged(edit.tab().model(), edit.id(), field, value, seen);
-            } else {
-              edits.apply(edit.tab().model(), edit.id(), field, value);
-            }
+            attribution.fromSheet(
+                () -> {
+                  if (ifUnchanged) {
+                    edits.applyIfUnchanged(edit.tab().model(), edit.id(), field, value, seen);
+                  } else {
+                    edits.apply(edit.tab().model(), edit.id(), field, value);
+                  }
+                });
             base.acknowledge(edit.tab().model(), edit.id(), edit.column().header(), edit.shown());
             // A refused value typed earlier in this cell is settled by the one applied now.
             conflicts.settled(
@@ -305,12 +345,39 @@ class ReadIn {
           });
       return null;
     } catch (ApiException e) {
-      return e.fields().isEmpty()
-          ? e.getMessage()
-          : e.fields().entrySet().iterator().next().getKey()
-              + " "
-              + e.fields().entrySet().iterator().next().getValue();
+      return message(e);
     }
+  }
+
+  /**
+   * Why the record would refuse the person's value: the write path's own validation, run in a
+   * transaction that is rolled back (nothing saved, no outbox row); null when it would take it.
+   */
+  private String refusal(Edit edit) {
+    Object value;
+    try {
+      value = SheetText.value(edit.column().format(), edit.shown());
+    } catch (IllegalArgumentException e) {
+      return e.getMessage();
+    }
+    try {
+      transactions.executeWithoutResult(
+          tx -> {
+            tx.setRollbackOnly();
+            edits.apply(edit.tab().model(), edit.id(), edit.column().source(), value);
+          });
+      return null;
+    } catch (ApiException e) {
+      return message(e);
+    }
+  }
+
+  private static String message(ApiException e) {
+    return e.fields().isEmpty()
+        ? e.getMessage()
+        : e.fields().entrySet().iterator().next().getKey()
+            + " "
+            + e.fields().entrySet().iterator().next().getValue();
   }
 
   private void acknowledge(Edit edit) {

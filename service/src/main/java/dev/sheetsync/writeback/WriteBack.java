@@ -149,6 +149,9 @@ public class WriteBack {
           log.warn("Read-in from the sheet skipped this run: {}", e.getMessage());
         }
       }
+      // A record imported from a typed row waits for its id to be in that row (a later run writes
+      // it), so its CREATE finds the row instead of appending a copy.
+      waiting.addAll(readIn.waitingForImports());
     }
     while (stoppedBy == null && batches < properties.maxBatches() && time.nanos() < deadline) {
       List<QueueItem> items = queue.claim(properties.claimSize(batches), waiting);

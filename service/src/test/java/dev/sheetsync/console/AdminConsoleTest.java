@@ -67,6 +67,28 @@ class AdminConsoleTest {
   }
 
   @Test
+  void showsARefusedTypedRowWithItsMessageAndOnlyTheLeaveItButton() {
+    jdbc.sql(
+            """
+            insert into sync_conflicts (model, tab, column_header, row_index, sheet_value, message,
+                                        booking_code)
+            values ('Revenue', 'Revenue', 'Method', 7, 'cheque',
+                    'method ''cheque'' is not one of [CASH, BANK_TRANSFER, CARD, OTHER]', 'BK-1')
+            """)
+        .update();
+    Http admin = new Http(port);
+    admin.login("admin@example.com", TestData.PASSWORD);
+
+    String html = page(admin).body();
+
+    assertThat(html)
+        .contains("is not one of [CASH, BANK_TRANSFER, CARD, OTHER]")
+        .contains("class=\"muted typed-row\"")
+        .contains("Leave the row as it is")
+        .doesNotContain("Keep sheet value");
+  }
+
+  @Test
   void showsOtherRolesTheCountsOnly() {
     Http accountant = new Http(port);
     accountant.login("accountant@example.com", TestData.PASSWORD);

@@ -261,7 +261,7 @@ class ResyncBenchmark {
   private void emptySpreadsheetAndTables(EmulatorControl emulator) {
     EmptySpreadsheet.create(emulator, target.spreadsheetId(), layouts);
     jdbc.sql(
-            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows,"
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sheet_row_imports,"
                 + " sync_conflicts, revenues, operators, requests restart identity cascade")
         .update();
   }

@@ -50,7 +50,7 @@ class ResyncTest {
   @BeforeEach
   void emptyTablesAndSheet() {
     jdbc.sql(
-            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows,"
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sheet_row_imports,"
                 + " sync_conflicts, revenues, operators, requests restart identity cascade")
         .update();
     EmptySpreadsheet.create(target, layouts).quota(0, 0);

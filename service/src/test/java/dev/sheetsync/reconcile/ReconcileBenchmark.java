@@ -199,7 +199,7 @@ class ReconcileBenchmark {
 
   private void seedDatabase() {
     jdbc.sql(
-            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows,"
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sheet_row_imports,"
                 + " sync_conflicts, sync_reconcile_reports, revenues, operators, requests"
                 + " restart identity cascade")
         .update();

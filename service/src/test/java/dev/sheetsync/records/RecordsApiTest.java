@@ -52,6 +52,12 @@ class RecordsApiTest {
     assertThat(body.get("status").asString()).isEqualTo("NEW");
     assertThat(body.get("currency").asString()).isEqualTo("USD");
     assertThat(body.get("sellerName").asString()).isEqualTo("seller");
+    assertThat(body.get("updatedBy").asString())
+        .as("the session user")
+        .isEqualTo(
+            jdbc.sql("select id::text from users where email = 'admin@example.com'")
+                .query(String.class)
+                .single());
     assertThat(admin.get("/api/requests/" + body.get("id").asString()).json()).isEqualTo(body);
     assertThat(data.queueSize()).isOne();
   }

@@ -86,4 +86,75 @@ class DirectionLayoutTest {
         .isInstanceOf(SheetLayoutException.class)
         .hasMessageContaining("reads people's values into seller.name");
   }
+
+  @Test
+  void importNewRowsIsRefusedOnATabWithoutARequiredColumn() {
+    List<ColumnLayout> withoutAmountAndRequest =
+        List.of(
+            field("ID", "id"),
+            field("Payment Date", "paymentDate"),
+            field("Method", "method"),
+            field("Notes", "notes"));
+
+    assertThatThrownBy(
+            () ->
+                new TabLayout(
+                    dev.sheetsync.records.SyncModel.REVENUE,
+                    "Revenue",
+                    1,
+                    "ID",
+                    DeletePolicy.CLEAR,
+                    null,
+                    null,
+                    withoutAmountAndRequest,
+                    true))
+        .isInstanceOf(SheetLayoutException.class)
+        .hasMessageContaining(
+            "import-new-rows needs a column with source requestId or request.bookingCode")
+        .hasMessageContaining("import-new-rows needs a column with source amount");
+  }
+
+  @Test
+  void importNewRowsIsRefusedOnATabWhoseRecordsCannotBeImported() {
+    assertThatThrownBy(
+            () ->
+                new TabLayout(
+                    dev.sheetsync.records.SyncModel.OPERATOR,
+                    "Operators",
+                    1,
+                    "ID",
+                    DeletePolicy.CLEAR,
+                    null,
+                    null,
+                    List.of(field("ID", "id"), field("Supplier", "supplierName")),
+                    true))
+        .isInstanceOf(SheetLayoutException.class)
+        .hasMessageContaining("import-new-rows is not supported for Operator records");
+  }
+
+  @Test
+  void revenueImportsItsOwnFieldsAndTheBookingCodeButNotTheCustomer() {
+    TabLayout revenue =
+        new TabLayout(
+            dev.sheetsync.records.SyncModel.REVENUE,
+            "Revenue",
+            1,
+            "ID",
+            DeletePolicy.CLEAR,
+            null,
+            null,
+            List.of(
+                field("ID", "id"),
+                field("Booking Code", "request.bookingCode"),
+                field("Customer", "request.customerName"),
+                field("Payment Date", "paymentDate"),
+                field("Amount", "amount"),
+                field("Method", "method"),
+                field("Updated", "updatedAt")),
+            true);
+
+    assertThat(revenue.importColumns())
+        .extracting(ColumnLayout::header)
+        .containsExactly("Booking Code", "Payment Date", "Amount", "Method");
+  }
 }

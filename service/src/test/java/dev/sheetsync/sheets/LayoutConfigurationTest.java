@@ -138,6 +138,7 @@ class LayoutConfigurationTest {
           layout:
             tabs:
               revenue:
+                import-new-rows: false
                 columns:
                   - { header: ID, source: id }
                   - { header: Paid, source: amountPaid }

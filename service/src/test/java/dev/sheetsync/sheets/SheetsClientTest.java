@@ -210,7 +210,7 @@ class SheetsClientTest {
   @Test
   void sourceFieldsAreExactlyTheFieldsOfRecordSnapshots() {
     jdbc.sql(
-            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sync_conflicts, revenues, operators, requests restart identity cascade")
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sheet_row_imports, sync_conflicts, revenues, operators, requests restart identity cascade")
         .update();
     UUID request = UUID.randomUUID();
     UUID operator = UUID.randomUUID();

@@ -44,6 +44,21 @@ final class People {
     type(tab, letter + "1", header);
   }
 
+  /** Inserts an empty row at the 1-based {@code row}: the rows from there move one down. */
+  void insertRow(String tab, int row) throws IOException {
+    edit(
+        new Request()
+            .setInsertDimension(
+                new InsertDimensionRequest()
+                    .setRange(
+                        new DimensionRange()
+                            .setSheetId(sheetId(tab))
+                            .setDimension("ROWS")
+                            .setStartIndex(row - 1)
+                            .setEndIndex(row))
+                    .setInheritFromBefore(row > 1)));
+  }
+
   void deleteColumn(String tab, String letter) throws IOException {
     int index = columnIndex(letter);
     edit(

@@ -47,7 +47,7 @@ class ReadInBenchmark {
   void readsInFiftyThousandRows() throws IOException, GoogleCallException {
     EmulatorControl emulator = EmptySpreadsheet.create(target, layouts);
     jdbc.sql(
-            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows,"
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sheet_row_imports,"
                 + " sync_conflicts, revenues, operators, requests restart identity cascade")
         .update();
     jdbc.sql(

@@ -38,6 +38,17 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
 
     assertThat(paymentStatus(operator)).isEqualTo("PAID");
     assertThat(writes(before)).as("values.batchUpdate calls").isZero();
+    assertThat(
+            jdbc.sql("select updated_by from operators where id = :id")
+                .param("id", operator)
+                .query(UUID.class)
+                .single())
+        .as("attributed to the sheet user, the first admin")
+        .isEqualTo(
+            jdbc.sql("select id from users where role = 'ADMIN' order by created_at, id limit 1")
+                .query(UUID.class)
+                .single());
+    assertThat(count("select count(*) from sync_queue where from_sheet")).isEqualTo(1);
     assertThat(count("select count(*) from sync_queue where status <> 'COMPLETED'")).isZero();
     assertThat(people.cell("Operators", "K2", SHOWN)).isEqualTo("PAID");
     assertThat(open()).isEmpty();
@@ -143,6 +154,28 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
   }
 
   @Test
+  void anInvalidStatusTypedWhileTheApiChangedItIsABothSidesConflictWithTheValidationMessage()
+      throws Exception {
+    UUID ada = newRequest("Ada");
+    writeBack.runOnce();
+    people.type("Requests", "N2", "MAYBE");
+    setStatus(ada, RequestStatus.COMPLETED);
+
+    writeBack.runOnce();
+
+    assertThat(open())
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.sheetValue()).isEqualTo("MAYBE");
+              assertThat(c.databaseValue()).isEqualTo("COMPLETED");
+              assertThat(c.message()).contains("status").contains("not one of");
+            });
+    assertThat(status(ada)).isEqualTo("COMPLETED");
+    assertThat(count("select count(*) from sync_queue where status <> 'COMPLETED'")).isZero();
+  }
+
+  @Test
   void anIdPastedAboveTheRecordsRowReadsNothingInAndTheRecordsOwnRowIsKept() throws Exception {
     UUID ada = newRequest("Ada");
     UUID grace = newRequest("Grace");
@@ -237,6 +270,62 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
     assertThat(status(ada)).isEqualTo("CANCELLED");
   }
 
+  static java.util.stream.Stream<org.junit.jupiter.params.provider.Arguments> badInput() {
+    return java.util.stream.Stream.of(
+        org.junit.jupiter.params.provider.Arguments.of(
+            "formula in a two-way cell, read as its value",
+            "Operators",
+            "K2",
+            "=CONCATENATE(\"pa\",\"id\")",
+            "PAID",
+            null),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "unknown status", "Operators", "K2", "half paid", null, "not one of"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "a formula showing a number", "Requests", "N2", "=1+1", null, "not one of"),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "emoji in Staff Notes",
+            "Requests",
+            "P2",
+            "🎉👍 paid in cash",
+            "🎉👍 paid in cash",
+            null),
+        org.junit.jupiter.params.provider.Arguments.of(
+            "50,000 characters in Staff Notes",
+            "Requests",
+            "P2",
+            "x".repeat(50_000),
+            null,
+            "5000"));
+  }
+
+  @org.junit.jupiter.params.ParameterizedTest(name = "{0}")
+  @org.junit.jupiter.params.provider.MethodSource("badInput")
+  void badInputTypedIntoTwoWayAndSheetToDbCells(
+      String what, String tab, String cell, String typed, String stored, String refusal)
+      throws Exception {
+    UUID ada = newRequest("Ada");
+    UUID operator = newOperator(ada);
+    writeBack.runOnce();
+    people.type(tab, cell, typed);
+
+    writeBack.runOnce();
+
+    String field =
+        switch (cell) {
+          case "K2" -> paymentStatus(operator);
+          case "N2" -> status(ada);
+          default -> staffNotes(ada);
+        };
+    if (stored != null) {
+      assertThat(field).isEqualTo(stored);
+      assertThat(open()).isEmpty();
+    } else {
+      assertThat(field).as("nothing applied").isNotEqualTo(typed);
+      assertThat(open()).singleElement().satisfies(c -> assertThat(c.message()).contains(refusal));
+    }
+  }
+
   private long writes(RequestCounts before) {
     return sheet.control().requestCounts().count("values.batchUpdate")
         - before.count("values.batchUpdate");
@@ -261,7 +350,7 @@ class SheetToDatabaseTest extends WriteBackTestSupport {
   }
 
   private String staffNotes(UUID request) {
-    return jdbc.sql("select staff_notes from requests where id = :id")
+    return jdbc.sql("select coalesce(staff_notes, '') from requests where id = :id")
         .param("id", request)
         .query(String.class)
         .single();

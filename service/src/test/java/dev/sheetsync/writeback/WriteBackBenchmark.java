@@ -71,7 +71,7 @@ class WriteBackBenchmark {
   void drainsTenThousandMixedChanges() throws IOException {
     EmulatorControl emulator = EmptySpreadsheet.create(target, layouts);
     jdbc.sql(
-            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sync_conflicts, revenues, operators, requests restart identity cascade")
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sheet_row_imports, sync_conflicts, revenues, operators, requests restart identity cascade")
         .update();
     warmUp(emulator);
 

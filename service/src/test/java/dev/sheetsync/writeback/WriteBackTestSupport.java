@@ -46,7 +46,7 @@ abstract class WriteBackTestSupport {
   @BeforeEach
   void freshQueueAndSheet() {
     jdbc.sql(
-            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sync_conflicts, revenues, operators, requests restart identity cascade")
+            "truncate sync_queue, sync_log, sync_pauses, sheet_tabs, sheet_written_rows, sheet_row_imports, sync_conflicts, revenues, operators, requests restart identity cascade")
         .update();
     clock.reset();
     sheet = new SheetFixture(sheets, target, layouts);
