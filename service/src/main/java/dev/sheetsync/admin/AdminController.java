@@ -86,7 +86,7 @@ class AdminController {
       model.addAttribute("logs", logs);
       model.addAttribute("runs", runs.latest(RECENT_RUNS));
       model.addAttribute("conflicts", conflicts.page(Conflict.OPEN, new Paging(0, OPEN_CONFLICTS)));
-      model.addAttribute("chart", chart(syncLog.hourlyActivity()));
+      model.addAttribute("chart", chart(queue.hourlyActivity()));
       model.addAttribute("running", lock.isHeldAnywhere(ClusterLock.Name.WRITE_BACK));
       model.addAttribute("spreadsheetUrl", spreadsheet.spreadsheetUrl());
       model.addAttribute("spreadsheetEmbedded", spreadsheet.embedded());

@@ -40,7 +40,7 @@ class ConsoleWarmUp {
             () -> {
               long start = System.nanoTime();
               try {
-                syncLog.hourlyActivity();
+                queue.hourlyActivity();
                 queue.stats();
                 log.info("Console warmed up in {} ms", (System.nanoTime() - start) / 1_000_000);
               } catch (RuntimeException e) {

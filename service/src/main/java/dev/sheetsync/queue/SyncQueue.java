@@ -9,10 +9,11 @@ import java.util.Set;
 import org.springframework.stereotype.Service;
 
 /**
- * The sync queue's operations. Every method is one SQL statement (cleanup: one per chunk) and is
- * safe to call from several threads and several service instances at once. Every time it stores or
- * compares is the database's ({@code now()}): one clock that all instances share, and the one the
- * column defaults use, so a service clock that drifts can neither delay nor hurry an item.
+ * The sync queue's operations. Every method is one SQL statement (cleanup: one per chunk; the
+ * hourly backlog: see there) and is safe to call from several threads and several service instances
+ * at once. Every time it stores or compares is the database's ({@code now()}): one clock that all
+ * instances share, and the one the column defaults use, so a service clock that drifts can neither
+ * delay nor hurry an item.
  *
  * <p>Life of an item: PENDING → (claimed by {@link #dequeue}) PROCESSING → COMPLETED, or back to
  * PENDING with a backoff after a failed attempt, or FAILED once {@code sheetsync.queue.max-retries}
@@ -25,17 +26,20 @@ public class SyncQueue {
   private final QueueOutcomes outcomes;
   private final QueueMaintenance maintenance;
   private final QueueReports reports;
+  private final ActivityHours activity;
   private volatile boolean claiming = true;
 
   SyncQueue(
       QueueClaims claims,
       QueueOutcomes outcomes,
       QueueMaintenance maintenance,
-      QueueReports reports) {
+      QueueReports reports,
+      ActivityHours activity) {
     this.claims = claims;
     this.outcomes = outcomes;
     this.maintenance = maintenance;
     this.reports = reports;
+    this.activity = activity;
   }
 
   /**
@@ -166,6 +170,16 @@ public class SyncQueue {
   /** PENDING items that failed at least once, next attempt first. */
   public List<WaitingItem> waiting(int limit) {
     return reports.waiting(limit);
+  }
+
+  /**
+   * The backlog by hour over the last 24 hours: the items waiting at each hour's end, with the
+   * write-back outcomes logged in it; oldest hour first, 24 entries, the current hour last. A past
+   * hour is computed once, by whichever instance asks first, and kept (see {@link ActivityHours});
+   * so this is one statement except in the first minutes after startup and after an hour's end.
+   */
+  public List<HourlyActivity> hourlyActivity() {
+    return activity.last24();
   }
 
   /** The most recently created FAILED items, newest first. */

@@ -195,7 +195,7 @@ class ConsoleBenchmark {
     parts.put("recentFailed", () -> queue.recentFailed(10));
     parts.put("recentWriteBackLogs", () -> syncLog.recentWriteBackLogs(20));
     parts.put("lastProcessed", syncLog::lastProcessed);
-    parts.put("hourlyActivity", syncLog::hourlyActivity);
+    parts.put("hourlyActivity", queue::hourlyActivity);
     parts.put("runs", () -> runs.latest(10));
     parts.put("lockHeld", () -> lock.isHeldAnywhere(ClusterLock.Name.WRITE_BACK));
     StringBuilder out = new StringBuilder("  parts (20 calls each):\n");
