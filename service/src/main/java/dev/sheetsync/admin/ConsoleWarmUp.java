@@ -1,6 +1,5 @@
 package dev.sheetsync.admin;
 
-import dev.sheetsync.queue.SyncLog;
 import dev.sheetsync.queue.SyncQueue;
 import java.io.IOException;
 import java.net.URI;
@@ -50,7 +49,6 @@ class ConsoleWarmUp {
   static final String QUEUE_STATUS = "/api/sync/queue";
 
   private final SyncQueue queue;
-  private final SyncLog syncLog;
   private final WarmUpSession session;
   private final ConsoleProperties properties;
   private final Environment environment;
@@ -58,12 +56,10 @@ class ConsoleWarmUp {
 
   ConsoleWarmUp(
       SyncQueue queue,
-      SyncLog syncLog,
       WarmUpSession session,
       ConsoleProperties properties,
       Environment environment) {
     this.queue = queue;
-    this.syncLog = syncLog;
     this.session = session;
     this.properties = properties;
     this.environment = environment;

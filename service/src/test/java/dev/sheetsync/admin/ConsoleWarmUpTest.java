@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sheetsync.IntegrationTest;
 import dev.sheetsync.TestData;
-import dev.sheetsync.queue.SyncLog;
 import dev.sheetsync.queue.SyncQueue;
 import dev.sheetsync.users.Role;
 import dev.sheetsync.users.Users;
@@ -27,7 +26,6 @@ class ConsoleWarmUpTest {
   @LocalServerPort int port;
   @Autowired JdbcClient jdbc;
   @Autowired SyncQueue queue;
-  @Autowired SyncLog syncLog;
   @Autowired Users users;
   @Autowired SessionRepository<? extends Session> sessions;
   @Autowired Environment environment;
@@ -36,7 +34,6 @@ class ConsoleWarmUpTest {
     ConsoleWarmUp warmUp =
         new ConsoleWarmUp(
             queue,
-            syncLog,
             new WarmUpSession(users, sessions, environment),
             new ConsoleProperties(true, calls, Duration.ofSeconds(30)),
             environment);
