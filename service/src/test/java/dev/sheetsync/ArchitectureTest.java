@@ -239,16 +239,12 @@ class ArchitectureTest {
   }
 
   // The queue owns sync_queue and sync_log: everyone else asks SyncQueue or SyncLog, so the
-  // outbox's
-  // columns and states can change in one package.
+  // outbox's columns and states can change in one package.
   @Test
   void onlyTheQueueNamesTheQueueTables() {
     classes()
         .that()
         .resideOutsideOfPackage("dev.sheetsync.queue")
-        // moved by the console-perf change
-        .and()
-        .doNotHaveFullyQualifiedName("dev.sheetsync.console.BacklogHistory")
         .should(notNameInTheirSql("sync_queue or sync_log", QUEUE_TABLES))
         .check(classes);
   }

@@ -89,6 +89,9 @@ final class Scenario implements AutoCloseable {
     env.put("SHEETSYNC_WRITEBACK_GOOGLE_READREQUESTSPERMINUTE", "0");
     env.put("SHEETSYNC_SHEETS_READTIMEOUT", "5s");
     env.put("SHEETSYNC_SHEETS_CONNECTTIMEOUT", "2s");
+    // The console's warm-up before readiness (up to 20 s on a loaded machine) is about the first
+    // page loads, not the sync; scenarios restart instances many times and would only wait longer.
+    env.put("SHEETSYNC_CONSOLE_WARMUP", "false");
     return env;
   }
 

@@ -82,11 +82,11 @@ class AdminController {
       // The newest log row is the last write-back: one statement fewer per load.
       model.addAttribute("lastProcessed", SyncLog.lastProcessed(logs).orElse(null));
       model.addAttribute("waiting", queue.waiting(WAITING));
-      model.addAttribute("failed", queue.recentFailed(RECENT_FAILED));
+      model.addAttribute("failed", queue.recentDeadLetters(RECENT_FAILED));
       model.addAttribute("logs", logs);
       model.addAttribute("runs", runs.latest(RECENT_RUNS));
       model.addAttribute("conflicts", conflicts.page(Conflict.OPEN, new Paging(0, OPEN_CONFLICTS)));
-      model.addAttribute("chart", chart(syncLog.hourlyActivity()));
+      model.addAttribute("chart", chart(queue.hourlyActivity()));
       model.addAttribute("running", lock.isHeldAnywhere(ClusterLock.Name.WRITE_BACK));
       model.addAttribute("spreadsheetUrl", spreadsheet.spreadsheetUrl());
       model.addAttribute("spreadsheetEmbedded", spreadsheet.embedded());

@@ -43,11 +43,9 @@ public class SyncLog {
   private static final String WRITE_BACK_PREFIX = "WRITE_BACK_";
 
   private final JdbcClient jdbc;
-  private final ActivityHours activity;
 
-  SyncLog(JdbcClient jdbc, ActivityHours activity) {
+  SyncLog(JdbcClient jdbc) {
     this.jdbc = jdbc;
-    this.activity = activity;
   }
 
   /** The latest write-back log rows (actions {@code WRITE_BACK_*}), newest first. */
@@ -84,14 +82,6 @@ public class SyncLog {
    */
   public static Optional<OffsetDateTime> lastProcessed(List<SyncLogEntry> recentWriteBackLogs) {
     return recentWriteBackLogs.stream().findFirst().map(SyncLogEntry::syncedAt);
-  }
-
-  /**
-   * Outcomes per hour and the backlog at each hour's end over the last 24 hours, oldest hour first,
-   * 24 entries. Past hours are computed once and kept (see {@link ActivityHours}).
-   */
-  public List<HourlyActivity> hourlyActivity() {
-    return activity.last24();
   }
 
   private static String action(String stored) {

@@ -11,10 +11,11 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 
 /**
- * The sync queue's operations. Every method is one SQL statement (cleanup: one per chunk) and is
- * safe to call from several threads and several service instances at once. Every time it stores or
- * compares is the database's ({@code now()}): one clock that all instances share, and the one the
- * column defaults use, so a service clock that drifts can neither delay nor hurry an item.
+ * The sync queue's operations. Every method is one SQL statement (cleanup: one per chunk; the
+ * hourly backlog: see there) and is safe to call from several threads and several service instances
+ * at once. Every time it stores or compares is the database's ({@code now()}): one clock that all
+ * instances share, and the one the column defaults use, so a service clock that drifts can neither
+ * delay nor hurry an item.
  *
  * <p>Life of an item: PENDING → (claimed by {@link #claim}) PROCESSING → COMPLETED, or back to
  * PENDING with a backoff after a failed attempt, or FAILED once {@code sheetsync.queue.max-retries}
@@ -30,17 +31,20 @@ public class SyncQueue {
   private final QueueOutcomes outcomes;
   private final QueueMaintenance maintenance;
   private final QueueReports reports;
+  private final ActivityHours activity;
   private volatile boolean claiming = true;
 
   SyncQueue(
       QueueClaims claims,
       QueueOutcomes outcomes,
       QueueMaintenance maintenance,
-      QueueReports reports) {
+      QueueReports reports,
+      ActivityHours activity) {
     this.claims = claims;
     this.outcomes = outcomes;
     this.maintenance = maintenance;
     this.reports = reports;
+    this.activity = activity;
   }
 
   /**
@@ -184,11 +188,12 @@ public class SyncQueue {
   }
 
   /**
-   * Old name of {@link #recentDeadLetters}, kept only for the console's controller, which another
-   * change is moving (moved by the console-perf change).
+   * The backlog by hour over the last 24 hours: the items waiting at each hour's end, with the
+   * write-back outcomes logged in it; oldest hour first, 24 entries, the current hour last. A past
+   * hour is computed once, by whichever instance asks first, and kept (see {@link ActivityHours});
+   * so this is one statement except in the first minutes after startup and after an hour's end.
    */
-  @Deprecated(forRemoval = true)
-  public List<DeadLetter> recentFailed(int limit) {
-    return recentDeadLetters(limit);
+  public List<HourlyActivity> hourlyActivity() {
+    return activity.last24();
   }
 }

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class SyncLogTest {
 
   @Autowired SyncLog log;
+  @Autowired SyncQueue queue;
   @Autowired JdbcClient jdbc;
   @Autowired SettableClock clock;
 
@@ -53,7 +54,7 @@ class SyncLogTest {
     log("WRITE_BACK_UPDATE", "SUCCESS", "now() - interval '3 hours'");
     log("WRITE_BACK_UPDATE", "SUCCESS", "now() - interval '25 hours'");
 
-    List<HourlyActivity> hours = log.hourlyActivity();
+    List<HourlyActivity> hours = queue.hourlyActivity();
 
     assertThat(hours).hasSize(24);
     assertThat(hours.get(23))
@@ -69,7 +70,7 @@ class SyncLogTest {
     queueItem("PENDING", "now() - interval '3 hours'", null);
     queueItem("FAILED", "now() - interval '4 hours'", null);
 
-    List<HourlyActivity> hours = log.hourlyActivity();
+    List<HourlyActivity> hours = queue.hourlyActivity();
 
     // Hours 18..23 are 5..0 hours ago; index 23 is the current hour.
     assertThat(hours.subList(17, 24))
@@ -80,14 +81,14 @@ class SyncLogTest {
   @Test
   void pastHoursAreComputedOnceAndKeptWhileTheCurrentHourStaysLive() {
     log("WRITE_BACK_UPDATE", "SUCCESS", "now() - interval '3 hours'");
-    log.hourlyActivity();
+    queue.hourlyActivity();
     long stored = jdbc.sql("select count(*) from sync_activity_hours").query(Long.class).single();
     // A row stamped in a stored hour after the fact cannot change it; a new one in the current
     // hour shows at once.
     log("WRITE_BACK_UPDATE", "SUCCESS", "now() - interval '3 hours'");
     log("WRITE_BACK_UPDATE", "FAILED", "now()");
 
-    List<HourlyActivity> hours = log.hourlyActivity();
+    List<HourlyActivity> hours = queue.hourlyActivity();
 
     assertThat(stored).isBetween(22L, 23L);
     assertThat(hours.get(20).succeeded()).isEqualTo(1);

@@ -400,8 +400,7 @@ class SyncQueueTest {
   /** Every log row, through the public reader. */
   record SyncLogReader(JdbcClient jdbc) {
     List<SyncLogEntry> all() {
-      return new SyncLog(jdbc, new ActivityHours(jdbc, java.time.Clock.systemUTC()))
-          .recentWriteBackLogs(1000);
+      return new SyncLog(jdbc).recentWriteBackLogs(1000);
     }
   }
 }
