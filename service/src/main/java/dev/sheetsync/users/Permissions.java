@@ -1,9 +1,9 @@
 package dev.sheetsync.users;
 
 /**
- * Permission names and the one check, answering as the seed's {@code hasPermission(role,
- * permission)}: a role grants a permission when it holds it or holds {@link #ALL}. Callers checking
- * "is admin" ask for {@link #ALL} itself, as the seed does.
+ * Permission names and the one check, answering as the original app's {@code hasPermission(role,
+ * permission)} (docs/api-contract.md): a role grants a permission when it holds it or holds {@link
+ * #ALL}. Callers checking "is admin" ask for {@link #ALL} itself, as the original did.
  */
 public final class Permissions {
 
