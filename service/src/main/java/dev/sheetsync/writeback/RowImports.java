@@ -2,6 +2,8 @@ package dev.sheetsync.writeback;
 
 import dev.sheetsync.conflicts.ConflictDraft;
 import dev.sheetsync.conflicts.Conflicts;
+import dev.sheetsync.conflicts.WrittenCells;
+import dev.sheetsync.conflicts.WrittenRow;
 import dev.sheetsync.records.Attribution;
 import dev.sheetsync.records.SheetEdits;
 import dev.sheetsync.records.SyncModel;
@@ -32,11 +34,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  * read-in (the run's cluster lock held, before anything is claimed), on the columns it read:
  *
  * <ol>
- *   <li>each typed row ({@link TypedRows}) not imported before is created through the API's create
- *       path ({@link SheetEdits#create}: same validation, one outbox row) together with its import
- *       record ({@link SheetImports}, PENDING), in one transaction; a row the record refuses (or
- *       with a required cell empty) is left as it is and becomes a conflict with no record, its row
- *       and first refused column, once (the REFUSED import keeps it from being found again);
+ *   <li>a typed row showing exactly what sheetsync last wrote to a record whose id is missing from
+ *       the tab is that record's row with its key cell emptied: it gets the id back (a PENDING
+ *       import of the existing record), no record is created;
+ *   <li>each other typed row ({@link TypedRows}) not imported before is created through the API's
+ *       create path ({@link SheetEdits#create}: same validation, one outbox row) together with its
+ *       import record ({@link SheetImports}, PENDING), in one transaction; a row the record refuses
+ *       (or with a required cell empty) is left as it is and becomes a conflict with no record, its
+ *       row and first refused column, once (the REFUSED import keeps it from being found again);
  *   <li>the PENDING imports' ids go into their rows' key cells ({@link ImportKeys}: found again by
  *       fingerprint right before the write, checked after it);
  *   <li>an import whose row people changed or removed before its id landed is GONE: its record's
@@ -60,6 +65,7 @@ class RowImports {
   private final Conflicts conflicts;
   private final TransactionTemplate transactions;
   private final Attribution attribution;
+  private final WrittenCells written;
 
   RowImports(
       SheetImports imports,
@@ -67,7 +73,9 @@ class RowImports {
       SheetEdits edits,
       Conflicts conflicts,
       TransactionTemplate transactions,
-      Attribution attribution) {
+      Attribution attribution,
+      WrittenCells written) {
+    this.written = written;
     this.imports = imports;
     this.keys = keys;
     this.edits = edits;
@@ -143,9 +151,19 @@ class RowImports {
     }
     int created = 0;
     int refused = 0;
+    Map<UUID, WrittenRow> idless = null;
     for (TypedRow row : typed) {
       if (live.containsKey(row.fingerprint())) {
         continue; // imported (id not written yet) or refused before: never twice
+      }
+      if (idless == null) {
+        idless = idless(tab, ids);
+      }
+      UUID owner = owner(tab, row, idless);
+      if (owner != null) {
+        reclaim(tab, sheetId, row, owner);
+        idless.remove(owner);
+        continue;
       }
       if (create(tab, sheetId, row)) {
         created++;
@@ -154,6 +172,69 @@ class RowImports {
       }
     }
     return new Result(created, refused, 0);
+  }
+
+  /**
+   * Records sheetsync wrote to this tab whose id is nowhere in its key column: people emptied (or
+   * deleted) their key cell. Their base rows, by record.
+   */
+  private Map<UUID, WrittenRow> idless(TabLayout tab, Set<String> ids) {
+    Map<UUID, WrittenRow> rows = new HashMap<>(written.cellsOf(tab.model(), headers(tab)));
+    rows.keySet().removeIf(id -> ids.contains(id.toString()));
+    return rows;
+  }
+
+  /**
+   * The record whose row this is, when it shows exactly what sheetsync last wrote to a record whose
+   * id is missing from the tab (people emptied the key cell of a synced row): that row is the
+   * record's, not a new payment, and importing it would make a second record. Null when no record,
+   * or more than one, matches every import column.
+   */
+  private static UUID owner(TabLayout tab, TypedRow row, Map<UUID, WrittenRow> idless) {
+    UUID owner = null;
+    for (Map.Entry<UUID, WrittenRow> candidate : idless.entrySet()) {
+      boolean same =
+          tab.importColumns().stream()
+              .allMatch(
+                  c ->
+                      candidate
+                          .getValue()
+                          .ours(c.header(), c.format(), row.cells().get(c.header())));
+      if (same) {
+        if (owner != null) {
+          return null; // two identical rows lost their ids: which is which cannot be told
+        }
+        owner = candidate.getKey();
+      }
+    }
+    return owner;
+  }
+
+  /**
+   * Gives a synced row whose key cell people emptied its record's id back: a PENDING import of the
+   * existing record, whose id {@link ImportKeys} writes like a new record's. No record is created.
+   */
+  private void reclaim(TabLayout tab, int sheetId, TypedRow row, UUID owner) {
+    boolean stored =
+        Boolean.TRUE.equals(
+            transactions.execute(
+                tx ->
+                    imports.insert(
+                        tab.model(),
+                        sheetId,
+                        row.fingerprint(),
+                        Status.PENDING,
+                        owner,
+                        null,
+                        row.row())));
+    if (stored) {
+      log.info(
+          "Row {} of '{}' is record {} with its id emptied: the id is written back, no record"
+              + " created",
+          row.row(),
+          tab.tabName(),
+          owner);
+    }
   }
 
   /** A live import whose typed row is no longer there as it was. */

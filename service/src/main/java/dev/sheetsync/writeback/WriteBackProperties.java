@@ -15,7 +15,8 @@ import org.springframework.validation.annotation.Validated;
  * <p>The defaults drain a 10,000-item backlog in one run within Google's default per-user quotas
  * (60 write and 60 read requests a minute): a batch of 1,000 items costs at most 3 appends, one
  * {@code values.batchUpdate}, and two reads, so ten batches stay far below the quota. The original
- * app's behaviour (4 batches of 25; docs/api-contract.md) is {@code batch-size: 25, bulk-batch-size: 25, max-batches: 4}.
+ * app's behaviour (4 batches of 25; docs/api-contract.md) is {@code batch-size: 25,
+ * bulk-batch-size: 25, max-batches: 4}.
  *
  * <p>A backlog grows the batches: a run's first claim takes {@code batch-size} items, every later
  * one {@code bulk-batch-size} (a later claim only happens when the first came back full or more

@@ -117,6 +117,24 @@ class RowImportTest extends WriteBackTestSupport {
   }
 
   @Test
+  void aSyncedRowWhoseIdPeopleEmptiedGetsItsIdBackInsteadOfBecomingASecondRecord()
+      throws Exception {
+    UUID payment =
+        jdbc.sql("select id from revenues").query(UUID.class).single(); // Ada's 100.00, row 2
+    people.type("Revenue", "A2", "");
+
+    writeBack.runOnce();
+    writeBack.runOnce();
+
+    assertThat(revenueCount()).as("no second record").isEqualTo(1);
+    assertThat(people.cell("Revenue", "A2", SHOWN)).isEqualTo(payment.toString());
+    assertThat(people.cell("Revenue", "A3", SHOWN)).as("no appended copy").isEqualTo("");
+    assertThat(count("select count(*) from sync_queue where action = 'CREATE' and from_sheet"))
+        .isZero();
+    assertThat(open()).isEmpty();
+  }
+
+  @Test
   void aRowTypedBetweenSyncedRowsByRequestIdIsImportedInPlace() throws Exception {
     UUID second = newRevenue(ada, "200.00");
     writeBack.runOnce(); // row 3
