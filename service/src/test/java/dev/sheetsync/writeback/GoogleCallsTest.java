@@ -73,6 +73,25 @@ class GoogleCallsTest {
         time);
   }
 
+  private void failOnceThenSucceed(
+      GoogleCalls calls, String method, GoogleCalls.Kind kind, IOException first)
+      throws GoogleCallException {
+    calls.call(
+        method,
+        kind,
+        time.deadline(Duration.ofMinutes(3)),
+        attempt -> {
+          if (attempt == 1) {
+            throw first;
+          }
+          return null;
+        });
+  }
+
+  private static IOException timedOut() {
+    return new SocketTimeoutException("Read timed out");
+  }
+
   private static IOException status(int code) {
     return new HttpResponseException.Builder(code, "status " + code, new HttpHeaders()).build();
   }
@@ -108,26 +127,8 @@ class GoogleCallsTest {
       throws Exception {
     GoogleCalls calls = calls(0);
 
-    calls.call(
-        "values.batchUpdate",
-        GoogleCalls.Kind.WRITE,
-        time.deadline(Duration.ofMinutes(3)),
-        attempt -> {
-          if (attempt == 1) {
-            throw new SocketTimeoutException("Read timed out");
-          }
-          return null;
-        });
-    calls.call(
-        "values.batchGet",
-        GoogleCalls.Kind.READ,
-        time.deadline(Duration.ofMinutes(3)),
-        attempt -> {
-          if (attempt == 1) {
-            throw new SocketTimeoutException("Read timed out");
-          }
-          return null;
-        });
+    failOnceThenSucceed(calls, "values.batchUpdate", GoogleCalls.Kind.WRITE, timedOut());
+    failOnceThenSucceed(calls, "values.batchGet", GoogleCalls.Kind.READ, timedOut());
 
     assertThat(slept).hasSize(2);
     assertThat(slept.get(0)).isEqualTo(Duration.ofSeconds(30));
@@ -145,7 +146,7 @@ class GoogleCallsTest {
                     GoogleCalls.Kind.WRITE,
                     time.deadline(Duration.ofSeconds(10)),
                     attempt -> {
-                      throw new SocketTimeoutException("Read timed out");
+                      throw timedOut();
                     }))
         .isInstanceOfSatisfying(
             GoogleCallException.class, e -> assertThat(e.outOfBudget()).isTrue());
