@@ -138,22 +138,14 @@ public class WrittenCells {
    * dies after the write and before {@link #store}, the next run knows those values are its own.
    */
   public void stage(List<Written> writing) {
-    Map<SyncModel, List<Written>> byModel = new LinkedHashMap<>();
-    writing.stream()
-        .filter(w -> !w.cells().isEmpty())
-        .forEach(w -> byModel.computeIfAbsent(w.model(), m -> new java.util.ArrayList<>()).add(w));
-    byModel.forEach(
-        (model, rows) ->
-            jdbc.sql(STAGE)
-                .param("model", model.dbName())
-                .param(
-                    "ids", rows.stream().map(w -> w.recordId().toString()).toArray(String[]::new))
-                .param(
-                    "cells",
-                    rows.stream()
-                        .map(w -> json.writeValueAsString(w.cells()))
-                        .toArray(String[]::new))
-                .update());
+    byModel(writing.stream().filter(w -> !w.cells().isEmpty()).toList())
+        .forEach(
+            (model, rows) ->
+                jdbc.sql(STAGE)
+                    .param("model", model.dbName())
+                    .param("ids", ids(rows))
+                    .param("cells", cells(rows))
+                    .update());
   }
 
   private WrittenRow row(java.sql.ResultSet rs) throws java.sql.SQLException {
@@ -167,22 +159,30 @@ public class WrittenCells {
   /** Merges what a batch wrote, one statement per model; in the caller's transaction. */
   @Transactional(propagation = Propagation.MANDATORY)
   public void store(List<Written> written) {
+    byModel(written)
+        .forEach(
+            (model, rows) ->
+                jdbc.sql(STORE)
+                    .param("model", model.dbName())
+                    .param("ids", ids(rows))
+                    .param("cells", cells(rows))
+                    .param("deleted", rows.stream().map(Written::deleted).toArray(Boolean[]::new))
+                    .update());
+  }
+
+  /** One statement per model: the rows grouped by model, in order. */
+  private static Map<SyncModel, List<Written>> byModel(List<Written> rows) {
     Map<SyncModel, List<Written>> byModel = new LinkedHashMap<>();
-    written.forEach(
-        w -> byModel.computeIfAbsent(w.model(), m -> new java.util.ArrayList<>()).add(w));
-    byModel.forEach(
-        (model, rows) ->
-            jdbc.sql(STORE)
-                .param("model", model.dbName())
-                .param(
-                    "ids", rows.stream().map(w -> w.recordId().toString()).toArray(String[]::new))
-                .param(
-                    "cells",
-                    rows.stream()
-                        .map(w -> json.writeValueAsString(w.cells()))
-                        .toArray(String[]::new))
-                .param("deleted", rows.stream().map(Written::deleted).toArray(Boolean[]::new))
-                .update());
+    rows.forEach(w -> byModel.computeIfAbsent(w.model(), m -> new java.util.ArrayList<>()).add(w));
+    return byModel;
+  }
+
+  private static String[] ids(List<Written> rows) {
+    return rows.stream().map(w -> w.recordId().toString()).toArray(String[]::new);
+  }
+
+  private String[] cells(List<Written> rows) {
+    return rows.stream().map(w -> json.writeValueAsString(w.cells())).toArray(String[]::new);
   }
 
   /**
